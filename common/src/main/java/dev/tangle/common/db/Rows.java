@@ -1,0 +1,85 @@
+package dev.tangle.common.db;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.helidon.dbclient.DbRow;
+
+/**
+ * Column reading and parameter binding that hide the JDBC driver's type choices: {@code timestamptz} may come
+ * back as {@link Timestamp} or {@link OffsetDateTime}, and {@link Instant} cannot be bound directly.
+ */
+public final class Rows {
+
+    private Rows() {
+    }
+
+    public static UUID uuid(DbRow row, String column) {
+        Object value = row.column(column).get();
+        return value == null ? null : value instanceof UUID u ? u : UUID.fromString(value.toString());
+    }
+
+    public static Optional<UUID> optionalUuid(DbRow row, String column) {
+        return Optional.ofNullable(uuid(row, column));
+    }
+
+    public static String string(DbRow row, String column) {
+        Object value = row.column(column).get();
+        return value == null ? null : value.toString();
+    }
+
+    public static long longValue(DbRow row, String column) {
+        Object value = row.column(column).get();
+        return value == null ? 0L : ((Number) value).longValue();
+    }
+
+    public static int intValue(DbRow row, String column) {
+        return (int) longValue(row, column);
+    }
+
+    public static boolean bool(DbRow row, String column) {
+        Object value = row.column(column).get();
+        return value != null && (Boolean) value;
+    }
+
+    public static Double optionalDouble(DbRow row, String column) {
+        Object value = row.column(column).get();
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    public static Instant instant(DbRow row, String column) {
+        return toInstant(row.column(column).get());
+    }
+
+    public static Instant toInstant(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Timestamp t -> t.toInstant();
+            case OffsetDateTime o -> o.toInstant();
+            case Instant i -> i;
+            case java.util.Date d -> d.toInstant();
+            default -> throw new IllegalArgumentException("Not a timestamp: " + value.getClass());
+        };
+    }
+
+    /** A bind value for a {@code timestamptz} parameter. */
+    public static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A bind value for {@code = ANY(?::uuid[])}. */
+    public static String uuidArray(java.util.Collection<UUID> ids) {
+        StringBuilder sb = new StringBuilder("{");
+        for (UUID id : ids) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            sb.append(id);
+        }
+        return sb.append('}').toString();
+    }
+}

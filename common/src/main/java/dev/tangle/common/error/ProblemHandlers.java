@@ -1,0 +1,81 @@
+package dev.tangle.common.error;
+
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.tangle.common.json.Json;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * The one place where failures become RFC 9457 {@code application/problem+json} responses:
+ * {@code {type, title, status, detail, code}} plus {@code errors} for invalid fields.
+ */
+public final class ProblemHandlers {
+
+    private static final System.Logger LOG = System.getLogger(ProblemHandlers.class.getName());
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private ProblemHandlers() {
+    }
+
+    /** Registers the error handlers on a routing. */
+    public static void register(HttpRouting.Builder routing) {
+        routing.error(ApiException.class, (req, res, ex) -> send(res, ex))
+                .error(HttpException.class, ProblemHandlers::httpException)
+                .error(Throwable.class, ProblemHandlers::unexpected);
+    }
+
+    /** Writes a problem response. */
+    public static void send(ServerResponse res, ApiException ex) {
+        if (res.isSent()) {
+            return;
+        }
+        ex.headers().forEach((name, value) -> res.header(HeaderNames.create(name), value));
+        res.status(Status.create(ex.status()));
+        res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+        res.send(Json.write(body(ex)));
+    }
+
+    /** The problem document of a failure; also used for WebSocket error frames. */
+    public static Map<String, Object> body(ApiException ex) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "https://tangle.dev/problems/" + ex.code().replace('_', '-'));
+        body.put("title", ex.title());
+        body.put("status", ex.status());
+        body.put("detail", ex.detail());
+        body.put("code", ex.code());
+        if (!ex.fieldErrors().isEmpty()) {
+            body.put("errors", ex.fieldErrors());
+        }
+        return body;
+    }
+
+    private static void httpException(ServerRequest req, ServerResponse res, HttpException ex) {
+        int status = ex.status().code();
+        if (status >= 500) {
+            unexpected(req, res, ex);
+            return;
+        }
+        String code = switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            default -> "bad_request";
+        };
+        send(res, new ApiException(status, code, ex.status().reasonPhrase(), ex.getMessage()));
+    }
+
+    private static void unexpected(ServerRequest req, ServerResponse res, Throwable ex) {
+        LOG.log(Level.ERROR, "Unexpected failure in " + req.prologue().method().text() + " "
+                             + req.path().path() + " [" + req.id() + "]", ex);
+        send(res, new ApiException(500, "internal_error", "Internal server error",
+                "The server failed to handle the request; reference " + req.id()));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.tangle.common.nats;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.KeyValueManagement;
+import io.nats.client.api.KeyValueConfiguration;
+import io.nats.client.api.RetentionPolicy;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+
+/**
+ * The JetStream streams and KV buckets of ARCHITECTURE.md, created at start-up by whichever service connects;
+ * creating what already exists changes nothing, so any number of instances may race on it.
+ */
+public final class Streams {
+
+    /** Durable domain events, de-duplicated by {@code Nats-Msg-Id} (the event id). */
+    public static final String EVENTS = "TANGLE_EVENTS";
+    /** Background work, each job delivered to one worker, with retries. */
+    public static final String JOBS = "TANGLE_JOBS";
+    /** Jobs that exhausted their retries, kept for inspection ({@code tangle.dlq.job.<kind>}). */
+    public static final String DEAD_LETTERS = "TANGLE_DLQ";
+    public static final String PRESENCE_BUCKET = "tangle_presence";
+    public static final String LOCATION_BUCKET = "tangle_location";
+
+    /** How long a re-published event id is recognised as a duplicate. */
+    public static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(10);
+
+    private Streams() {
+    }
+
+    static void ensure(Connection connection, int replicas) throws IOException, JetStreamApiException {
+        JetStreamManagement jsm = connection.jetStreamManagement();
+        ensureStream(jsm, StreamConfiguration.builder()
+                .name(EVENTS)
+                .subjects(Subjects.EVENTS_ALL)
+                .storageType(StorageType.File)
+                .retentionPolicy(RetentionPolicy.Limits)
+                .maxAge(Duration.ofDays(7))
+                .duplicateWindow(DUPLICATE_WINDOW)
+                .replicas(replicas)
+                .build());
+        ensureStream(jsm, StreamConfiguration.builder()
+                .name(JOBS)
+                .subjects(Subjects.JOBS_ALL)
+                .storageType(StorageType.File)
+                .retentionPolicy(RetentionPolicy.WorkQueue)
+                .duplicateWindow(DUPLICATE_WINDOW)
+                .replicas(replicas)
+                .build());
+        ensureStream(jsm, StreamConfiguration.builder()
+                .name(DEAD_LETTERS)
+                .subjects(Subjects.DEAD_LETTERS_ALL)
+                .storageType(StorageType.File)
+                .retentionPolicy(RetentionPolicy.Limits)
+                .maxAge(Duration.ofDays(30))
+                .replicas(replicas)
+                .build());
+        KeyValueManagement kvm = connection.keyValueManagement();
+        ensureBucket(kvm, KeyValueConfiguration.builder()
+                .name(PRESENCE_BUCKET)
+                .storageType(StorageType.Memory)
+                .ttl(Duration.ofSeconds(90))
+                .maxHistoryPerKey(1)
+                .replicas(replicas)
+                .build());
+        ensureBucket(kvm, KeyValueConfiguration.builder()
+                .name(LOCATION_BUCKET)
+                .storageType(StorageType.File)
+                .ttl(Duration.ofHours(24))
+                .maxHistoryPerKey(1)
+                .replicas(replicas)
+                .build());
+    }
+
+    private static void ensureStream(JetStreamManagement jsm, StreamConfiguration config)
+            throws IOException, JetStreamApiException {
+        try {
+            jsm.getStreamInfo(config.getName());
+        } catch (JetStreamApiException e) {
+            if (e.getErrorCode() != 404) {
+                throw e;
+            }
+            try {
+                jsm.addStream(config);
+            } catch (JetStreamApiException raced) {
+                // another instance created it between our look-up and our create
+                jsm.getStreamInfo(config.getName());
+            }
+        }
+    }
+
+    private static void ensureBucket(KeyValueManagement kvm, KeyValueConfiguration config)
+            throws IOException, JetStreamApiException {
+        try {
+            kvm.getStatus(config.getBucketName());
+        } catch (JetStreamApiException e) {
+            if (e.getErrorCode() != 404) {
+                throw e;
+            }
+            try {
+                kvm.create(config);
+            } catch (JetStreamApiException raced) {
+                kvm.getStatus(config.getBucketName());
+            }
+        }
+    }
+}

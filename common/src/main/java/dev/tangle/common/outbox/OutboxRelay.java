@@ -1,0 +1,172 @@
+package dev.tangle.common.outbox;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import dev.tangle.common.db.Database;
+import dev.tangle.common.db.Rows;
+import dev.tangle.common.metrics.Metrics;
+import io.helidon.dbclient.DbRow;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.nats.client.JetStream;
+import io.nats.client.PublishOptions;
+import io.nats.client.api.PublishAck;
+import io.nats.client.impl.Headers;
+
+/**
+ * Publishes outbox rows to JetStream with {@code Nats-Msg-Id} = event id and deletes them once acknowledged.
+ *
+ * <p>Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so any number of instances can run relays at once;
+ * a row published but not deleted (crash between ack and commit) is published again and de-duplicated by the
+ * stream. While NATS is unreachable rows stay and are retried with back-off. {@link #kick()} after a commit
+ * publishes at once; a poll catches what another process committed.
+ */
+public final class OutboxRelay implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
+    private static final int BATCH = 500;
+
+    private final Database db;
+    private final JetStream jetStream;
+    private final Duration pollInterval;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final Counter published;
+    private final AtomicLong lagRows = new AtomicLong();
+    private final AtomicLong lagMillis = new AtomicLong();
+    private boolean kicked;
+    private long lastLagMeasure = System.nanoTime() - 2_000_000_000L;
+    private volatile boolean running = true;
+    private final Thread worker;
+
+    public OutboxRelay(Database db, JetStream jetStream, Metrics metrics, Duration pollInterval) {
+        this.db = db;
+        this.jetStream = jetStream;
+        this.pollInterval = pollInterval;
+        this.published = Counter.builder(metrics.name("outbox.published"))
+                .description("Outbox events acknowledged by JetStream").register(metrics.registry());
+        Gauge.builder(metrics.name("outbox.lag.rows"), lagRows, AtomicLong::get)
+                .description("Outbox rows not yet acknowledged by JetStream").register(metrics.registry());
+        Gauge.builder(metrics.name("outbox.lag.seconds"), lagMillis, v -> v.get() / 1000.0)
+                .description("Age of the oldest outbox row not yet acknowledged").register(metrics.registry());
+        this.worker = Thread.ofVirtual().name("outbox-relay-" + db.schema()).start(this::run);
+    }
+
+    /** Asks the relay to publish now (call after a commit that wrote outbox rows). */
+    public void kick() {
+        lock.lock();
+        try {
+            kicked = true;
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        long backoffMillis = 0;
+        while (running) {
+            try {
+                int count;
+                do {
+                    count = publishBatch();
+                } while (count == BATCH && running);
+                measureLag();
+                backoffMillis = 0;
+            } catch (RuntimeException e) {
+                backoffMillis = Math.min(5_000, Math.max(100, backoffMillis * 2));
+                LOG.log(Level.WARNING, "Outbox relay for " + db.schema() + " failed, retrying in "
+                                       + backoffMillis + " ms: " + e.getMessage());
+                measureLagQuietly();
+            }
+            await(backoffMillis > 0 ? Duration.ofMillis(backoffMillis) : pollInterval);
+        }
+    }
+
+    private void await(Duration timeout) {
+        lock.lock();
+        try {
+            if (!kicked && running) {
+                wake.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
+            kicked = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Claims, publishes and deletes one batch; returns how many rows it published. */
+    int publishBatch() {
+        return db.inTransaction(tx -> {
+            List<DbRow> rows = tx.createQuery("SELECT id, subject, payload FROM outbox ORDER BY id LIMIT "
+                                              + BATCH + " FOR UPDATE SKIP LOCKED")
+                    .execute().toList();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<UUID> ids = new ArrayList<>(rows.size());
+            List<CompletableFuture<PublishAck>> acks = new ArrayList<>(rows.size());
+            for (DbRow row : rows) {
+                UUID id = Rows.uuid(row, "id");
+                Headers headers = new Headers();
+                PublishOptions options = PublishOptions.builder().messageId(id.toString()).build();
+                acks.add(jetStream.publishAsync(Rows.string(row, "subject"), headers,
+                        row.column("payload").get(byte[].class), options));
+                ids.add(id);
+            }
+            try {
+                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("JetStream did not acknowledge the outbox batch: " + e.getMessage(), e);
+            }
+            tx.createDelete("DELETE FROM outbox WHERE id = ANY(?::uuid[])").addParam(Rows.uuidArray(ids)).execute();
+            published.increment(ids.size());
+            return ids.size();
+        });
+    }
+
+    private void measureLag() {
+        long now = System.nanoTime();
+        if (now - lastLagMeasure < 1_000_000_000L) {
+            return;
+        }
+        lastLagMeasure = now;
+        db.client().execute().get("SELECT count(*) AS n, "
+                                  + "coalesce(extract(epoch FROM now() - min(created_at)) * 1000, 0)::bigint AS age FROM outbox")
+                .ifPresent(row -> {
+                    lagRows.set(Rows.longValue(row, "n"));
+                    lagMillis.set(Rows.longValue(row, "age"));
+                });
+    }
+
+    private void measureLagQuietly() {
+        try {
+            measureLag();
+        } catch (RuntimeException ignored) {
+            // PostgreSQL is down too; the gauges keep their last value.
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        kick();
+        try {
+            worker.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,5 +1,16 @@
 package dev.tangle.api;
 
+import dev.tangle.api.identity.AccountHttpService;
+import dev.tangle.api.identity.AccountService;
+import dev.tangle.api.identity.PasswordHasher;
+import dev.tangle.api.identity.RefreshTokens;
+import dev.tangle.api.identity.SigningKeys;
+import dev.tangle.api.identity.TokenIssuer;
+import dev.tangle.api.social.SocialGraph;
+import dev.tangle.api.users.UserHttpService;
+import dev.tangle.api.users.UserRepository;
+import dev.tangle.common.auth.JwtVerifier;
+import dev.tangle.common.auth.TokenVerifier;
 import dev.tangle.common.config.Settings;
 import dev.tangle.common.http.Logging;
 import dev.tangle.common.http.RunningService;
@@ -20,12 +31,34 @@ public final class Main {
 
     /** Starts the service; the returned handle stops it in order. */
     public static RunningService start(ApiConfig config) {
+        SigningKeys keys = SigningKeys.load(config.identity());
         ServiceInfra infra = ServiceInfra.start(config.common(), "api");
-        var server = TangleServer.start(infra, routing -> routing(routing, infra), builder -> { });
+        Services services = new Services(config, infra, keys);
+        var server = TangleServer.start(infra, routing -> routing(routing, services), builder -> { });
         return new RunningService(server, infra);
     }
 
+    /** Every feature service of api-server, wired by constructor. */
+    static final class Services {
+        final ServiceInfra infra;
+        final TokenVerifier verifier;
+        final UserRepository users = new UserRepository();
+        final SocialGraph graph = new SocialGraph();
+        final AccountService accounts;
+
+        Services(ApiConfig config, ServiceInfra infra, SigningKeys keys) {
+            var identity = config.identity();
+            this.infra = infra;
+            this.verifier = new JwtVerifier(identity.issuer(), identity.audience(), keys);
+            TokenIssuer issuer = new TokenIssuer(keys, identity.issuer(), identity.audience(), identity.accessTtl());
+            this.accounts = new AccountService(infra.db(), infra.outbox(), users, new PasswordHasher(), issuer,
+                    new RefreshTokens(identity.refreshTtl()));
+        }
+    }
+
     /** The service's own routes. */
-    static void routing(HttpRouting.Builder routing, ServiceInfra infra) {
+    static void routing(HttpRouting.Builder routing, Services s) {
+        routing.register(new AccountHttpService(s.accounts))
+                .register(new UserHttpService(s.verifier, s.infra.db(), s.users));
     }
 }

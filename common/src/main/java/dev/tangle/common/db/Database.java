@@ -64,6 +64,8 @@ public final class Database implements AutoCloseable {
         hikari.setConnectionTimeout(3_000);
         hikari.setValidationTimeout(1_000);
         hikari.setInitializationFailTimeout(-1);
+        // DbClient binds UUIDs and other non-JDBC types as strings; let PostgreSQL infer their column types.
+        hikari.addDataSourceProperty("stringtype", "unspecified");
         hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {

@@ -18,8 +18,13 @@ public final class Rows {
     private Rows() {
     }
 
+    /** The column's value, or null for SQL NULL (in Helidon 4.1.2 DbColumn#get() and #asOptional() throw on NULL). */
+    public static Object raw(DbRow row, String column) {
+        return row.column(column).get(Object.class);
+    }
+
     public static UUID uuid(DbRow row, String column) {
-        Object value = row.column(column).get();
+        Object value = raw(row, column);
         return value == null ? null : value instanceof UUID u ? u : UUID.fromString(value.toString());
     }
 
@@ -28,12 +33,12 @@ public final class Rows {
     }
 
     public static String string(DbRow row, String column) {
-        Object value = row.column(column).get();
+        Object value = raw(row, column);
         return value == null ? null : value.toString();
     }
 
     public static long longValue(DbRow row, String column) {
-        Object value = row.column(column).get();
+        Object value = raw(row, column);
         return value == null ? 0L : ((Number) value).longValue();
     }
 
@@ -42,17 +47,17 @@ public final class Rows {
     }
 
     public static boolean bool(DbRow row, String column) {
-        Object value = row.column(column).get();
+        Object value = raw(row, column);
         return value != null && (Boolean) value;
     }
 
     public static Double optionalDouble(DbRow row, String column) {
-        Object value = row.column(column).get();
+        Object value = raw(row, column);
         return value == null ? null : ((Number) value).doubleValue();
     }
 
     public static Instant instant(DbRow row, String column) {
-        return toInstant(row.column(column).get());
+        return toInstant(raw(row, column));
     }
 
     public static Instant toInstant(Object value) {

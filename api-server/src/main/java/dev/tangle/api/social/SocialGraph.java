@@ -1,0 +1,45 @@
+package dev.tangle.api.social;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.tangle.common.db.Rows;
+import io.helidon.dbclient.DbExecute;
+
+/**
+ * Read-only questions about the social graph that every feature asks (chat, community, presence): blocks
+ * either way, friendship, group role. Pass the transaction when the answer must hold for a write.
+ */
+public final class SocialGraph {
+
+    /** A member's role in a group. */
+    public enum GroupRole {
+        OWNER, ADMIN, MEMBER;
+
+        public boolean canManage() {
+            return this != MEMBER;
+        }
+    }
+
+    /** Whether either user blocked the other. */
+    public boolean blockedEitherWay(DbExecute db, UUID a, UUID b) {
+        return db.createGet("SELECT 1 FROM blocks WHERE (blocker_id = ? AND blocked_id = ?) OR (blocker_id = ? AND blocked_id = ?)")
+                .addParam(a).addParam(b).addParam(b).addParam(a)
+                .execute().isPresent();
+    }
+
+    public boolean areFriends(DbExecute db, UUID a, UUID b) {
+        return db.createGet("SELECT 1 FROM friendships WHERE user_id = ? AND friend_id = ?")
+                .addParam(a).addParam(b).execute().isPresent();
+    }
+
+    public Optional<GroupRole> groupRole(DbExecute db, UUID groupId, UUID userId) {
+        return db.createGet("SELECT role FROM group_members WHERE group_id = ? AND user_id = ?")
+                .addParam(groupId).addParam(userId).execute()
+                .map(row -> GroupRole.valueOf(Rows.string(row, "role").toUpperCase()));
+    }
+
+    public boolean userExists(DbExecute db, UUID userId) {
+        return db.createGet("SELECT 1 FROM users WHERE id = ?").addParam(userId).execute().isPresent();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.tangle.api.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
+
+import dev.tangle.api.ApiConfig;
+import dev.tangle.api.Main;
+import dev.tangle.common.http.RunningService;
+import dev.tangle.common.test.HttpTestClient;
+import dev.tangle.common.test.TestInfra;
+
+/**
+ * A real api-server on a free port, on a fresh database of the shared test PostgreSQL and the shared NATS.
+ * Use one per test class ({@code @BeforeAll}); {@link #startAnother()} adds an instance on the same database.
+ */
+public final class ApiTestServer implements AutoCloseable {
+
+    private final Map<String, String> env;
+    private final RunningService service;
+    private final HttpTestClient http;
+
+    private ApiTestServer(Map<String, String> env) {
+        this.env = env;
+        this.service = Main.start(ApiConfig.from(TestInfra.settings(env)));
+        this.http = new HttpTestClient(service.baseUrl());
+    }
+
+    public static ApiTestServer start() {
+        return start(Map.of());
+    }
+
+    /** With extra environment, e.g. tighter rate limits. */
+    public static ApiTestServer start(Map<String, String> extraEnv) {
+        Map<String, String> env = TestInfra.env();
+        try {
+            env.put("TANGLE_JWT_KEYS_FILE", Files.createTempDirectory("tangle-keys").resolve("jwt-keys.json").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        env.putAll(extraEnv);
+        return new ApiTestServer(env);
+    }
+
+    /** Another api-server instance on the same database, NATS and signing keys. */
+    public ApiTestServer startAnother() {
+        return new ApiTestServer(env);
+    }
+
+    public HttpTestClient http() {
+        return http;
+    }
+
+    public RunningService service() {
+        return service;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public TestUser register(String handle) {
+        return TestUser.register(http, handle);
+    }
+
+    @Override
+    public void close() {
+        service.stop();
+    }
+}

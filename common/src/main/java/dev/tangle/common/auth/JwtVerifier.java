@@ -1,0 +1,102 @@
+package dev.tangle.common.auth;
+
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.tangle.common.error.ApiException;
+import dev.tangle.common.error.Problems;
+import dev.tangle.common.id.Ids;
+
+/**
+ * Verifies ES256 access tokens: the header must name a known {@code kid} and {@code alg: ES256} (so
+ * {@code none} and HS/RS confusion are refused before any key is used), the signature must verify with that
+ * EC key, and {@code iss}, {@code aud}, {@code exp}, {@code nbf}, {@code iat} and {@code sub} must hold.
+ */
+public final class JwtVerifier implements TokenVerifier {
+
+    /** Tolerated clock difference between issuer and verifier. */
+    public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+    private final String issuer;
+    private final String audience;
+    private final KeySource keys;
+
+    /** Finds the public key for a {@code kid}. */
+    public interface KeySource {
+        Optional<JWK> key(String kid);
+    }
+
+    public JwtVerifier(String issuer, String audience, KeySource keys) {
+        this.issuer = issuer;
+        this.audience = audience;
+        this.keys = keys;
+    }
+
+    @Override
+    public Principal verify(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
+                throw invalid("unsupported algorithm");
+            }
+            String kid = jwt.getHeader().getKeyID();
+            if (kid == null) {
+                throw invalid("no key id");
+            }
+            JWK jwk = keys.key(kid).orElseThrow(() -> invalid("unknown key id"));
+            if (!(jwk instanceof ECKey ecKey)) {
+                throw invalid("key is not an EC key");
+            }
+            JWSVerifier verifier = new ECDSAVerifier(ecKey.toECPublicKey());
+            if (!jwt.verify(verifier)) {
+                throw invalid("bad signature");
+            }
+            return principal(jwt.getJWTClaimsSet());
+        } catch (ParseException e) {
+            throw invalid("malformed token");
+        } catch (JOSEException e) {
+            throw invalid("signature could not be checked");
+        }
+    }
+
+    private Principal principal(JWTClaimsSet claims) {
+        Instant now = Instant.now();
+        if (!issuer.equals(claims.getIssuer())) {
+            throw invalid("wrong issuer");
+        }
+        if (claims.getAudience() == null || !Set.copyOf(claims.getAudience()).contains(audience)) {
+            throw invalid("wrong audience");
+        }
+        Date exp = claims.getExpirationTime();
+        if (exp == null || exp.toInstant().plus(CLOCK_SKEW).isBefore(now)) {
+            throw Problems.unauthorized("The access token has expired");
+        }
+        Date nbf = claims.getNotBeforeTime();
+        if (nbf != null && nbf.toInstant().minus(CLOCK_SKEW).isAfter(now)) {
+            throw invalid("not yet valid");
+        }
+        Date iat = claims.getIssueTime();
+        if (iat == null || iat.toInstant().minus(CLOCK_SKEW).isAfter(now)) {
+            throw invalid("issued in the future");
+        }
+        UUID subject = Ids.parse(claims.getSubject()).orElseThrow(() -> invalid("bad subject"));
+        return new Principal(subject, claims.getJWTID(), exp.toInstant());
+    }
+
+    private static ApiException invalid(String why) {
+        return Problems.unauthorized("The access token is invalid (" + why + ")");
+    }
+}

@@ -69,7 +69,7 @@ public final class SigningKeys implements JwtVerifier.KeySource {
         }
     }
 
-    static SigningKeys parse(String json, String source) {
+    public static SigningKeys parse(String json, String source) {
         try {
             List<ECKey> keys = new ArrayList<>();
             for (JWK jwk : JWKSet.parse(json).getKeys()) {
@@ -98,9 +98,20 @@ public final class SigningKeys implements JwtVerifier.KeySource {
         return keys.getFirst();
     }
 
-    /** The public keys, for {@code /.well-known/jwks.json}. */
+    /** The public keys, for {@code /.well-known/jwks.json}, each with {@code kid}, {@code alg} and {@code use}. */
     public JWKSet publicSet() {
-        return new JWKSet(keys.stream().map(k -> (JWK) k.toPublicJWK()).toList());
+        return new JWKSet(keys.stream().map(k -> (JWK) new ECKey.Builder(k.toPublicJWK())
+                .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256).build()).toList());
+    }
+
+    /** Every key, the signing one first. */
+    public List<ECKey> keys() {
+        return keys;
+    }
+
+    /** Another set of keys, for rotation. */
+    public static SigningKeys of(List<ECKey> keys) {
+        return new SigningKeys(keys);
     }
 
     @Override

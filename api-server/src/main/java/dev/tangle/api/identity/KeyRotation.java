@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
 
 /**
  * Rotates the signing keys of a key file without downtime (docs/adr/0010): {@code add} publishes a new key
@@ -48,15 +48,15 @@ public final class KeyRotation {
 
     /** A new key at the end (published and verifying only) or at the front (signing at once). */
     public static SigningKeys add(SigningKeys keys, boolean first) {
-        List<ECKey> list = new ArrayList<>(keys.keys());
+        List<RSAKey> list = new ArrayList<>(keys.keys());
         list.add(first ? 0 : list.size(), SigningKeys.generate());
         return SigningKeys.of(list);
     }
 
     /** Moves key {@code kid} to the front, so it signs new tokens. */
     public static SigningKeys promote(SigningKeys keys, String kid) {
-        ECKey key = find(keys, kid);
-        List<ECKey> list = new ArrayList<>(keys.keys());
+        RSAKey key = find(keys, kid);
+        List<RSAKey> list = new ArrayList<>(keys.keys());
         list.remove(key);
         list.addFirst(key);
         return SigningKeys.of(list);
@@ -64,16 +64,16 @@ public final class KeyRotation {
 
     /** Removes key {@code kid}; the signing key cannot be retired. */
     public static SigningKeys retire(SigningKeys keys, String kid) {
-        ECKey key = find(keys, kid);
+        RSAKey key = find(keys, kid);
         if (key == keys.current()) {
             throw new IllegalArgumentException("key " + kid + " signs new tokens; promote another key first");
         }
-        List<ECKey> list = new ArrayList<>(keys.keys());
+        List<RSAKey> list = new ArrayList<>(keys.keys());
         list.remove(key);
         return SigningKeys.of(list);
     }
 
-    private static ECKey find(SigningKeys keys, String kid) {
+    private static RSAKey find(SigningKeys keys, String kid) {
         return keys.keys().stream().filter(k -> kid.equals(k.getKeyID())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no key " + kid + " in the set"));
     }

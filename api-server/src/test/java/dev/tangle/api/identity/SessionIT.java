@@ -127,12 +127,12 @@ class SessionIT {
         var response = http.get("/.well-known/jwks.json", null);
         assertThat(response.status()).isEqualTo(200);
         JsonNode key = response.json().get("keys").get(0);
-        assertThat(key.get("kty").asText()).isEqualTo("EC");
-        assertThat(key.get("crv").asText()).isEqualTo("P-256");
-        assertThat(key.get("alg").asText()).isEqualTo("ES256");
+        assertThat(key.get("kty").asText()).isEqualTo("RSA");
+        assertThat(key.get("alg").asText()).isEqualTo("RS256");
         assertThat(key.get("use").asText()).isEqualTo("sig");
         assertThat(key.get("kid").asText()).isNotBlank();
         assertThat(key.has("d")).as("no private part").isFalse();
+        assertThat(key.has("p")).isFalse();
     }
 
     @Test

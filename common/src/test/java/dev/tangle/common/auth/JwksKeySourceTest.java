@@ -7,7 +7,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.tangle.common.error.ApiException;
@@ -23,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The JWKS client against a real HTTP endpoint whose key set the test changes. */
 class JwksKeySourceTest {
 
-    private final List<ECKey> published = new CopyOnWriteArrayList<>();
+    private final List<RSAKey> published = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private WebServer server;
     private URI url;
@@ -46,8 +48,8 @@ class JwksKeySourceTest {
     }
 
     @Test
-    void knownKeysAreCachedAndUnknownKidsRefetchAtMostOncePerInterval() {
-        ECKey k1 = TestTokens.newKey("k1");
+    void knownKeysAreCachedAndUnknownKidsRefetchAtMostOncePerInterval() throws Exception {
+        RSAKey k1 = TestTokens.newKey("k1");
         published.add(k1);
         JwksKeySource source = new JwksKeySource(url, Duration.ofSeconds(30));
         JwtVerifier verifier = new JwtVerifier(TestTokens.ISSUER, TestTokens.AUDIENCE, source);
@@ -57,9 +59,11 @@ class JwksKeySourceTest {
         }
         assertThat(requests.get()).isEqualTo(1);
 
+        RSAKey stranger = TestTokens.newKey("stranger");
         for (int i = 0; i < 100; i++) {
-            ECKey made = TestTokens.newKey("made-up-" + i);
-            assertThatThrownBy(() -> verifier.verify(TestTokens.sign(made, TestTokens.claims(UUID.randomUUID()).build())))
+            String token = TestTokens.sign(new RSASSASigner(stranger), JWSAlgorithm.RS256, "made-up-" + i,
+                    TestTokens.claims(UUID.randomUUID()).build());
+            assertThatThrownBy(() -> verifier.verify(token))
                     .isInstanceOf(ApiException.class).hasMessageContaining("unknown key id");
         }
         assertThat(requests.get()).as("unknown kids within 30 s cause no refetch").isEqualTo(1);
@@ -68,13 +72,13 @@ class JwksKeySourceTest {
 
     @Test
     void aNewKeyIsPickedUpOnceTheIntervalHasPassed() {
-        ECKey k1 = TestTokens.newKey("k1");
+        RSAKey k1 = TestTokens.newKey("k1");
         published.add(k1);
         JwksKeySource source = new JwksKeySource(url, Duration.ofMillis(300));
         JwtVerifier verifier = new JwtVerifier(TestTokens.ISSUER, TestTokens.AUDIENCE, source);
         verifier.verify(TestTokens.sign(k1, TestTokens.claims(UUID.randomUUID()).build()));
 
-        ECKey k2 = TestTokens.newKey("k2");
+        RSAKey k2 = TestTokens.newKey("k2");
         published.addFirst(k2);
         String newToken = TestTokens.sign(k2, TestTokens.claims(UUID.randomUUID()).build());
         assertThatThrownBy(() -> verifier.verify(newToken)).hasMessageContaining("unknown key id");
@@ -92,13 +96,13 @@ class JwksKeySourceTest {
 
     @Test
     void anUnreachableEndpointKeepsTheCachedKeys() {
-        ECKey k1 = TestTokens.newKey("k1");
+        RSAKey k1 = TestTokens.newKey("k1");
         published.add(k1);
         JwksKeySource source = new JwksKeySource(url, Duration.ofMillis(10));
         JwtVerifier verifier = new JwtVerifier(TestTokens.ISSUER, TestTokens.AUDIENCE, source);
         verifier.verify(TestTokens.sign(k1, TestTokens.claims(UUID.randomUUID()).build()));
         server.stop();
-        ECKey unknown = TestTokens.newKey("k9");
+        RSAKey unknown = TestTokens.newKey("k9");
         Await.until(Duration.ofSeconds(5), "a refetch attempt against the stopped server", () -> {
             assertThatThrownBy(() -> verifier.verify(TestTokens.sign(unknown, TestTokens.claims(UUID.randomUUID()).build())))
                     .hasMessageContaining("unknown key id");

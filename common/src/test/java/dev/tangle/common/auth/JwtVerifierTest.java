@@ -10,10 +10,11 @@ import java.util.UUID;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import dev.tangle.common.error.ApiException;
@@ -25,7 +26,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** The JWT negative suite: every way a token can be wrong is a 401, and a good token passes. */
 class JwtVerifierTest {
 
-    private final ECKey key = TestTokens.newKey("k1");
+    private static final RSAKey KEY = TestTokens.newKey("k1");
+    private final RSAKey key = KEY;
     private final UUID user = UUID.randomUUID();
     private final JwtVerifier verifier = new JwtVerifier(TestTokens.ISSUER, TestTokens.AUDIENCE,
             kid -> kid.equals(key.getKeyID()) ? Optional.of(key.toPublicJWK()) : Optional.empty());
@@ -49,7 +51,7 @@ class JwtVerifierTest {
 
     @Test
     void hs256SignedWithThePublicKeyIsRejected() throws Exception {
-        byte[] publicKeyBytes = key.toECPublicKey().getEncoded();
+        byte[] publicKeyBytes = key.toRSAPublicKey().getEncoded();
         String token = TestTokens.sign(new MACSigner(publicKeyBytes), JWSAlgorithm.HS256, "k1", TestTokens.claims(user).build());
         rejected(token, "unsupported algorithm");
         byte[] jwkBytes = key.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8);
@@ -58,23 +60,23 @@ class JwtVerifierTest {
     }
 
     @Test
-    void rs256IsRejected() throws Exception {
-        RSAKey rsa = new RSAKeyGenerator(2048).keyID("k1").generate();
-        rejected(TestTokens.sign(new RSASSASigner(rsa), JWSAlgorithm.RS256, "k1", TestTokens.claims(user).build()),
+    void es256IsRejected() throws Exception {
+        ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
+        rejected(TestTokens.sign(new ECDSASigner(ec), JWSAlgorithm.ES256, "k1", TestTokens.claims(user).build()),
                 "unsupported algorithm");
     }
 
     @Test
     void unknownOrMissingKidIsRejected() {
-        ECKey other = TestTokens.newKey("k2");
+        RSAKey other = TestTokens.newKey("k2");
         rejected(TestTokens.sign(other, TestTokens.claims(user).build()), "unknown key id");
-        ECKey noKid = TestTokens.newKey(null);
+        RSAKey noKid = TestTokens.newKey(null);
         rejected(TestTokens.sign(noKid, TestTokens.claims(user).build()), "no key id");
     }
 
     @Test
     void signatureByAnotherKeyUnderAKnownKidIsRejected() {
-        ECKey impostor = TestTokens.newKey("k1");
+        RSAKey impostor = TestTokens.newKey("k1");
         rejected(TestTokens.sign(impostor, TestTokens.claims(user).build()), "bad signature");
     }
 

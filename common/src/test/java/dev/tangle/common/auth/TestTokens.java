@@ -9,11 +9,10 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -26,9 +25,9 @@ final class TestTokens {
     private TestTokens() {
     }
 
-    static ECKey newKey(String kid) {
+    static RSAKey newKey(String kid) {
         try {
-            return new ECKeyGenerator(Curve.P_256).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256).generate();
+            return new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -41,9 +40,9 @@ final class TestTokens {
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(15)))).jwtID(UUID.randomUUID().toString());
     }
 
-    static String sign(ECKey key, JWTClaimsSet claims) {
+    static String sign(RSAKey key, JWTClaimsSet claims) {
         try {
-            return sign(new ECDSASigner(key), JWSAlgorithm.ES256, key.getKeyID(), claims);
+            return sign(new RSASSASigner(key), JWSAlgorithm.RS256, key.getKeyID(), claims);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.tangle.api.identity.RateLimiter;
 import dev.tangle.common.config.CommonConfig;
 import dev.tangle.common.config.Settings;
 
@@ -12,13 +13,15 @@ import dev.tangle.common.config.Settings;
  *
  * @param common   the keys every service shares (ports, PostgreSQL, NATS, shutdown)
  * @param identity accounts and tokens
+ * @param rateLimits limits of register and login
  */
-public record ApiConfig(CommonConfig common, IdentityConfig identity) {
+public record ApiConfig(CommonConfig common, IdentityConfig identity, RateLimitConfig rateLimits) {
 
     public static final String SERVICE = "api-server";
 
     public static ApiConfig from(Settings settings) {
-        return new ApiConfig(CommonConfig.from(settings, SERVICE, 0, "api"), IdentityConfig.from(settings));
+        return new ApiConfig(CommonConfig.from(settings, SERVICE, 0, "api"), IdentityConfig.from(settings),
+                RateLimitConfig.from(settings));
     }
 
     /**
@@ -42,6 +45,26 @@ public record ApiConfig(CommonConfig common, IdentityConfig identity) {
                     s.duration("jwt.refresh-ttl", Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)),
                     s.optionalString("jwt.keys"),
                     Path.of(s.string("jwt.keys-file", ".tangle/jwt-keys.json")));
+        }
+    }
+
+    /**
+     * Rate limits of register and login, in memory per instance (docs/adr/0011). Rates are {@code count/period}.
+     *
+     * @param registerPerIp          registrations per client IP ({@code ratelimit.register-per-ip}, default 10/1h)
+     * @param loginPerIp             login attempts per client IP ({@code ratelimit.login-per-ip}, default 30/1m)
+     * @param loginFailuresPerHandle failed logins per handle ({@code ratelimit.login-failures-per-handle}, default 5/15m)
+     * @param trustForwardedFor      take the client IP from the last {@code X-Forwarded-For} entry, behind a
+     *                               trusted proxy only ({@code ratelimit.trust-forwarded-for}, default false)
+     */
+    public record RateLimitConfig(RateLimiter.Limit registerPerIp, RateLimiter.Limit loginPerIp,
+                                  RateLimiter.Limit loginFailuresPerHandle, boolean trustForwardedFor) {
+        static RateLimitConfig from(Settings s) {
+            return new RateLimitConfig(
+                    RateLimiter.Limit.read(s, "ratelimit.register-per-ip", "10/1h"),
+                    RateLimiter.Limit.read(s, "ratelimit.login-per-ip", "30/1m"),
+                    RateLimiter.Limit.read(s, "ratelimit.login-failures-per-handle", "5/15m"),
+                    s.bool("ratelimit.trust-forwarded-for", false));
         }
     }
 }

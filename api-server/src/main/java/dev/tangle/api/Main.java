@@ -2,13 +2,26 @@ package dev.tangle.api;
 
 import dev.tangle.api.identity.AccountHttpService;
 import dev.tangle.api.identity.AccountService;
+import dev.tangle.api.identity.JwksHttpService;
+import dev.tangle.api.identity.LoginThrottle;
+import dev.tangle.api.identity.SessionService;
 import dev.tangle.api.identity.PasswordHasher;
 import dev.tangle.api.identity.RefreshTokens;
 import dev.tangle.api.identity.SigningKeys;
 import dev.tangle.api.identity.TokenIssuer;
+import dev.tangle.api.groups.GroupHttpService;
+import dev.tangle.api.groups.GroupRepository;
+import dev.tangle.api.groups.GroupService;
+import dev.tangle.api.social.BlockHttpService;
+import dev.tangle.api.social.BlockService;
+import dev.tangle.api.social.FriendHttpService;
+import dev.tangle.api.social.FriendRepository;
+import dev.tangle.api.social.FriendService;
 import dev.tangle.api.social.SocialGraph;
+import dev.tangle.api.social.SocialNatsService;
 import dev.tangle.api.users.UserHttpService;
 import dev.tangle.api.users.UserRepository;
+import dev.tangle.api.users.UserService;
 import dev.tangle.common.auth.JwtVerifier;
 import dev.tangle.common.auth.TokenVerifier;
 import dev.tangle.common.config.Settings;
@@ -34,6 +47,8 @@ public final class Main {
         SigningKeys keys = SigningKeys.load(config.identity());
         ServiceInfra infra = ServiceInfra.start(config.common(), "api");
         Services services = new Services(config, infra, keys);
+        infra.lifecycle().onStop("social nats service",
+                new SocialNatsService(infra.nats().connection(), services.friends).start());
         var server = TangleServer.start(infra, routing -> routing(routing, services), builder -> { });
         return new RunningService(server, infra);
     }
@@ -45,20 +60,39 @@ public final class Main {
         final UserRepository users = new UserRepository();
         final SocialGraph graph = new SocialGraph();
         final AccountService accounts;
+        final SessionService sessions;
+        final LoginThrottle throttle;
+        final SigningKeys keys;
+        final UserService userService;
+        final FriendService friends;
+        final BlockService blocks;
+        final GroupService groups;
 
         Services(ApiConfig config, ServiceInfra infra, SigningKeys keys) {
             var identity = config.identity();
             this.infra = infra;
             this.verifier = new JwtVerifier(identity.issuer(), identity.audience(), keys);
             TokenIssuer issuer = new TokenIssuer(keys, identity.issuer(), identity.audience(), identity.accessTtl());
-            this.accounts = new AccountService(infra.db(), infra.outbox(), users, new PasswordHasher(), issuer,
-                    new RefreshTokens(identity.refreshTtl()));
+            RefreshTokens refreshTokens = new RefreshTokens(identity.refreshTtl());
+            this.keys = keys;
+            this.accounts = new AccountService(infra.db(), infra.outbox(), users, new PasswordHasher(), issuer, refreshTokens);
+            this.sessions = new SessionService(infra.db(), infra.outbox(), issuer, refreshTokens);
+            this.throttle = new LoginThrottle(config.rateLimits());
+            this.userService = new UserService(infra.db(), infra.outbox(), users);
+            FriendRepository friendRepository = new FriendRepository();
+            this.friends = new FriendService(infra.db(), infra.outbox(), friendRepository, users, graph);
+            this.blocks = new BlockService(infra.db(), infra.outbox(), friendRepository, graph);
+            this.groups = new GroupService(infra.db(), infra.outbox(), new GroupRepository(), graph);
         }
     }
 
     /** The service's own routes. */
     static void routing(HttpRouting.Builder routing, Services s) {
-        routing.register(new AccountHttpService(s.accounts))
-                .register(new UserHttpService(s.verifier, s.infra.db(), s.users));
+        routing.register(new AccountHttpService(s.accounts, s.sessions, s.throttle, s.verifier))
+                .register(new JwksHttpService(s.keys))
+                .register(new UserHttpService(s.verifier, s.userService))
+                .register(new FriendHttpService(s.verifier, s.friends))
+                .register(new BlockHttpService(s.verifier, s.blocks))
+                .register(new GroupHttpService(s.verifier, s.groups));
     }
 }

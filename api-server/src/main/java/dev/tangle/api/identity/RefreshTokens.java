@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.tangle.common.db.Rows;
@@ -37,6 +38,36 @@ public final class RefreshTokens {
                 .addParam(Rows.ts(Instant.now().plus(ttl)))
                 .execute();
         return token;
+    }
+
+    /** A stored token, found by its plain value. */
+    public record Stored(UUID id, UUID userId, UUID familyId, Instant expiresAt, boolean spent, boolean revoked) {
+    }
+
+    /** Finds a token and locks its row, so two concurrent refreshes of one token are serialized. */
+    public Optional<Stored> findForUpdate(DbExecute tx, String token) {
+        return tx.createGet("SELECT id, user_id, family_id, expires_at, spent_at, revoked_at FROM refresh_tokens "
+                            + "WHERE token_hash = ? FOR UPDATE")
+                .addParam(hash(token)).execute()
+                .map(row -> new Stored(Rows.uuid(row, "id"), Rows.uuid(row, "user_id"), Rows.uuid(row, "family_id"),
+                        Rows.instant(row, "expires_at"), Rows.raw(row, "spent_at") != null,
+                        Rows.raw(row, "revoked_at") != null));
+    }
+
+    public void spend(DbExecute tx, UUID id) {
+        tx.createUpdate("UPDATE refresh_tokens SET spent_at = now() WHERE id = ?").addParam(id).execute();
+    }
+
+    /** Revokes every token of a family (one login and its rotations). */
+    public long revokeFamily(DbExecute tx, UUID familyId) {
+        return tx.createUpdate("UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = ? AND revoked_at IS NULL")
+                .addParam(familyId).execute();
+    }
+
+    /** Revokes every token of a user. */
+    public long revokeAll(DbExecute tx, UUID userId) {
+        return tx.createUpdate("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = ? AND revoked_at IS NULL")
+                .addParam(userId).execute();
     }
 
     public static byte[] hash(String token) {

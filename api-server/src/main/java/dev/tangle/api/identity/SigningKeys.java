@@ -12,31 +12,33 @@ import java.util.Optional;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.tangle.api.ApiConfig.IdentityConfig;
 import dev.tangle.common.auth.JwtVerifier;
 import dev.tangle.common.config.ConfigException;
 import dev.tangle.common.id.Ids;
 
 /**
- * The ES256 signing keys: the first key of the set signs, every key verifies. Rotation is adding a new key at
+ * The RS256 signing keys (RSA 2048; docs/adr/0010): the first key of the set signs, every key verifies. Rotation is adding a new key at
  * the front and removing the old one once its tokens have expired (see docs/adr). The set comes from
  * {@code TANGLE_JWT_KEYS} or a file that is created with one fresh key on first start.
  */
 public final class SigningKeys implements JwtVerifier.KeySource {
 
-    private final List<ECKey> keys;
+    private final List<RSAKey> keys;
+    private final java.util.Map<String, JWK> publicKeys;
 
-    private SigningKeys(List<ECKey> keys) {
+    private SigningKeys(List<RSAKey> keys) {
         if (keys.isEmpty()) {
-            throw new ConfigException("Invalid configuration tangle.jwt.keys: the JWK set holds no EC P-256 key");
+            throw new ConfigException("Invalid configuration tangle.jwt.keys: the JWK set holds no RSA private key");
         }
         this.keys = List.copyOf(keys);
+        this.publicKeys = keys.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                RSAKey::getKeyID, k -> (JWK) k.toPublicJWK(), (a, b) -> a));
     }
 
     public static SigningKeys load(IdentityConfig config) {
@@ -50,32 +52,41 @@ public final class SigningKeys implements JwtVerifier.KeySource {
                 created.write(file);
                 return created;
             }
-            return parse(Files.readString(file), "tangle.jwt.keys-file " + file);
+            SigningKeys existing = parse(Files.readString(file), "tangle.jwt.keys-file " + file);
+            if (existing == null) {
+                // a dev file of an older format: start signing with a new RSA key, keep the old ones verifying
+                existing = new SigningKeys(List.of(generate()));
+                existing.write(file);
+            }
+            return existing;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the signing key file " + file, e);
         }
     }
 
-    /** A new P-256 key with a fresh {@code kid}. */
-    public static ECKey generate() {
+    /** A new RSA 2048 key with a fresh {@code kid}. */
+    public static RSAKey generate() {
         try {
-            return new ECKeyGenerator(Curve.P_256)
+            return new RSAKeyGenerator(2048)
                     .keyID(Ids.newId().toString())
                     .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.ES256)
+                    .algorithm(JWSAlgorithm.RS256)
                     .generate();
         } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot generate an EC key", e);
+            throw new IllegalStateException("Cannot generate an RSA key", e);
         }
     }
 
-    static SigningKeys parse(String json, String source) {
+    public static SigningKeys parse(String json, String source) {
         try {
-            List<ECKey> keys = new ArrayList<>();
+            List<RSAKey> keys = new ArrayList<>();
             for (JWK jwk : JWKSet.parse(json).getKeys()) {
-                if (jwk instanceof ECKey ec && ec.isPrivate() && Curve.P_256.equals(ec.getCurve())) {
-                    keys.add(ec);
+                if (jwk instanceof RSAKey rsa && rsa.isPrivate()) {
+                    keys.add(rsa);
                 }
+            }
+            if (keys.isEmpty() && source.startsWith("tangle.jwt.keys-file")) {
+                return null;
             }
             return new SigningKeys(keys);
         } catch (ParseException e) {
@@ -94,17 +105,28 @@ public final class SigningKeys implements JwtVerifier.KeySource {
     }
 
     /** The key that signs new tokens. */
-    public ECKey current() {
+    public RSAKey current() {
         return keys.getFirst();
     }
 
-    /** The public keys, for {@code /.well-known/jwks.json}. */
+    /** The public keys, for {@code /.well-known/jwks.json}, each with {@code kid}, {@code alg} and {@code use}. */
     public JWKSet publicSet() {
-        return new JWKSet(keys.stream().map(k -> (JWK) k.toPublicJWK()).toList());
+        return new JWKSet(keys.stream().map(k -> (JWK) new RSAKey.Builder(k.toPublicJWK())
+                .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).build()).toList());
+    }
+
+    /** Every key, the signing one first. */
+    public List<RSAKey> keys() {
+        return keys;
+    }
+
+    /** Another set of keys, for rotation. */
+    public static SigningKeys of(List<RSAKey> keys) {
+        return new SigningKeys(keys);
     }
 
     @Override
     public Optional<JWK> key(String kid) {
-        return keys.stream().filter(k -> kid.equals(k.getKeyID())).map(k -> (JWK) k.toPublicJWK()).findFirst();
+        return Optional.ofNullable(publicKeys.get(kid));
     }
 }

@@ -9,12 +9,12 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tangle.common.id.Ids;
 
-/** Signs access tokens: ES256 JWTs with {@code kid, iss, aud, sub, iat, nbf, exp, jti}. */
+/** Signs access tokens: RS256 JWTs with {@code kid, iss, aud, sub, iat, nbf, exp, jti}. */
 public final class TokenIssuer {
 
     private final SigningKeys keys;
@@ -41,10 +41,10 @@ public final class TokenIssuer {
                 .jwtID(Ids.newId().toString())
                 .build();
         var key = keys.current();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
         try {
-            jwt.sign(new ECDSASigner(key));
+            jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign an access token", e);
         }

@@ -21,6 +21,15 @@ public final class SocialGraph {
         }
     }
 
+    /**
+     * A SQL condition that holds when the user in {@code column} and the viewer have not blocked each other;
+     * bind the viewer's id to both of its two parameters, e.g. {@code .addParam(me).addParam(me)}.
+     */
+    public static String notBlockedWith(String column) {
+        return "NOT EXISTS (SELECT 1 FROM blocks nb WHERE (nb.blocker_id = ? AND nb.blocked_id = " + column
+               + ") OR (nb.blocker_id = " + column + " AND nb.blocked_id = ?))";
+    }
+
     /** Whether either user blocked the other. */
     public boolean blockedEitherWay(DbExecute db, UUID a, UUID b) {
         return db.createGet("SELECT 1 FROM blocks WHERE (blocker_id = ? AND blocked_id = ?) OR (blocker_id = ? AND blocked_id = ?)")

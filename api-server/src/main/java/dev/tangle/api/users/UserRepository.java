@@ -1,8 +1,11 @@
 package dev.tangle.api.users;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.tangle.api.social.SocialGraph;
 import dev.tangle.common.db.Rows;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
@@ -11,6 +14,12 @@ import io.helidon.dbclient.DbRow;
 public final class UserRepository {
 
     static final String COLUMNS = "id, handle, display_name, bio, avatar_media_id, created_at";
+
+    /** The columns of {@link #user(DbRow)} qualified by a table alias, for joins. */
+    public static String columns(String alias) {
+        return alias + ".id, " + alias + ".handle, " + alias + ".display_name, " + alias + ".bio, "
+               + alias + ".avatar_media_id, " + alias + ".created_at";
+    }
 
     /** An account with its password hash, for login. */
     public record Credentials(User user, String passwordHash) {
@@ -36,6 +45,33 @@ public final class UserRepository {
         return db.createGet("SELECT " + COLUMNS + ", password_hash FROM users WHERE lower(handle) = lower(?)")
                 .addParam(handle).execute()
                 .map(row -> new Credentials(user(row), Rows.string(row, "password_hash")));
+    }
+
+    /** A user the viewer may see: not blocked either way. */
+    public Optional<User> findVisible(DbExecute db, UUID viewer, UUID id) {
+        return db.createGet("SELECT " + COLUMNS + " FROM users WHERE id = ? AND " + SocialGraph.notBlockedWith("id"))
+                .addParam(id).addParam(viewer).addParam(viewer).execute()
+                .map(UserRepository::user);
+    }
+
+    /** Users whose handle starts with {@code prefix} ignoring case, in handle order, after {@code afterHandle}. */
+    public List<User> searchByHandlePrefix(DbExecute db, UUID viewer, String prefix, String afterHandle, int limit) {
+        String like = prefix.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + "%";
+        return db.createQuery("SELECT " + COLUMNS + " FROM users WHERE lower(handle) LIKE ? ESCAPE '\\' "
+                              + "AND lower(handle) > ? AND " + SocialGraph.notBlockedWith("id")
+                              + " ORDER BY lower(handle) LIMIT " + limit)
+                .addParam(like).addParam(afterHandle == null ? "" : afterHandle).addParam(viewer).addParam(viewer)
+                .execute().map(UserRepository::user).toList();
+    }
+
+    /** Applies the given profile changes; null leaves a field as it is. */
+    public Optional<User> update(DbExecute tx, UUID id, ProfilePatch patch) {
+        return tx.createGet("UPDATE users SET display_name = coalesce(?, display_name), bio = coalesce(?, bio), "
+                            + "avatar_media_id = CASE WHEN ? THEN ?::uuid ELSE avatar_media_id END WHERE id = ? "
+                            + "RETURNING " + COLUMNS)
+                .addParam(patch.displayName()).addParam(patch.bio()).addParam(patch.avatarGiven())
+                .addParam(patch.avatarMediaId()).addParam(id)
+                .execute().map(UserRepository::user);
     }
 
     public static User user(DbRow row) {

@@ -39,6 +39,10 @@ public final class ApiTestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // tests register and log in many users from 127.0.0.1; RateLimitIT sets tight limits explicitly
+        env.put("TANGLE_RATELIMIT_REGISTER_PER_IP", "100000/1m");
+        env.put("TANGLE_RATELIMIT_LOGIN_PER_IP", "100000/1m");
+        env.put("TANGLE_RATELIMIT_LOGIN_FAILURES_PER_HANDLE", "100000/1m");
         env.putAll(extraEnv);
         return new ApiTestServer(env);
     }

@@ -4,15 +4,17 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -21,9 +23,9 @@ import dev.tangle.common.error.Problems;
 import dev.tangle.common.id.Ids;
 
 /**
- * Verifies ES256 access tokens: the header must name a known {@code kid} and {@code alg: ES256} (so
- * {@code none} and HS/RS confusion are refused before any key is used), the signature must verify with that
- * EC key, and {@code iss}, {@code aud}, {@code exp}, {@code nbf}, {@code iat} and {@code sub} must hold.
+ * Verifies RS256 access tokens: the header must name a known {@code kid} and {@code alg: RS256} (so
+ * {@code none}, HS256 keyed with the public key and every other algorithm are refused before any key is used),
+ * the signature must verify with that RSA key, and {@code iss}, {@code aud}, {@code exp}, {@code nbf}, {@code iat} and {@code sub} must hold.
  */
 public final class JwtVerifier implements TokenVerifier {
 
@@ -33,6 +35,7 @@ public final class JwtVerifier implements TokenVerifier {
     private final String issuer;
     private final String audience;
     private final KeySource keys;
+    private final Map<JWK, JWSVerifier> verifiers = new ConcurrentHashMap<>();
 
     /** Finds the public key for a {@code kid}. */
     public interface KeySource {
@@ -49,7 +52,7 @@ public final class JwtVerifier implements TokenVerifier {
     public Principal verify(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
                 throw invalid("unsupported algorithm");
             }
             String kid = jwt.getHeader().getKeyID();
@@ -57,11 +60,7 @@ public final class JwtVerifier implements TokenVerifier {
                 throw invalid("no key id");
             }
             JWK jwk = keys.key(kid).orElseThrow(() -> invalid("unknown key id"));
-            if (!(jwk instanceof ECKey ecKey)) {
-                throw invalid("key is not an EC key");
-            }
-            JWSVerifier verifier = new ECDSAVerifier(ecKey.toECPublicKey());
-            if (!jwt.verify(verifier)) {
+            if (!jwt.verify(verifierFor(jwk))) {
                 throw invalid("bad signature");
             }
             return principal(jwt.getJWTClaimsSet());
@@ -70,6 +69,23 @@ public final class JwtVerifier implements TokenVerifier {
         } catch (JOSEException e) {
             throw invalid("signature could not be checked");
         }
+    }
+
+    /** One verifier per key, built once: deriving the public key on every call would cost as much as the check. */
+    private JWSVerifier verifierFor(JWK jwk) throws JOSEException {
+        JWSVerifier cached = verifiers.get(jwk);
+        if (cached != null) {
+            return cached;
+        }
+        if (!(jwk instanceof RSAKey rsaKey)) {
+            throw invalid("key is not an RSA key");
+        }
+        JWSVerifier verifier = new RSASSAVerifier(rsaKey.toRSAPublicKey());
+        if (verifiers.size() > 64) {
+            verifiers.clear();
+        }
+        verifiers.put(jwk, verifier);
+        return verifier;
     }
 
     private Principal principal(JWTClaimsSet claims) {

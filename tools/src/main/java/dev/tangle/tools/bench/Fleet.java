@@ -76,9 +76,8 @@ final class Fleet implements WsListener, AutoCloseable {
     /** Opens (or reopens) one client's connection. */
     void connect(BenchClient c) {
         InetAddress source = sources.length == 0 || !isLoopback(target.uri(c).getHost()) ? null : sources[c.index % sources.length];
-        WsConnection conn = ws.connect(target.uri(c), source, target.upgradeHeaders(c), this);
-        conn.attach(c);
-        c.conn = conn;
+        c.conn = null;
+        c.conn = ws.connect(target.uri(c), source, target.upgradeHeaders(c), this, c);
     }
 
     private static boolean isLoopback(String host) {
@@ -111,6 +110,7 @@ final class Fleet implements WsListener, AutoCloseable {
     @Override
     public void onOpen(WsConnection conn) {
         BenchClient c = conn.attachment();
+        c.conn = conn;
         target.opened(c, events);
     }
 
@@ -123,8 +123,8 @@ final class Fleet implements WsListener, AutoCloseable {
     @Override
     public void onClose(WsConnection conn, int code, String reason) {
         BenchClient c = conn.attachment();
-        if (c.conn != conn) {
-            return;
+        if (c.conn != null && c.conn != conn) {
+            return; // an earlier connection of a client that has reconnected
         }
         if (c.readySince != Long.MAX_VALUE) {
             c.readySince = Long.MAX_VALUE;

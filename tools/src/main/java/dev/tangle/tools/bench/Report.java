@@ -57,6 +57,10 @@ record Report(
     }
 
     void print(PrintStream out) {
+        if (scenario.equals("connect")) {
+            printChurn(out);
+            return;
+        }
         out.printf("%n%s against %s  (%d clients, %s)%n", scenario, target, clients, params);
         row(out, "connected", connected + " of " + clients + (connectFailures > 0 ? ", " + connectFailures + " failed" : "")
                 + (disconnects > 0 ? ", " + disconnects + " drops" : ""));
@@ -78,6 +82,17 @@ record Report(
         if (note != null && !note.isEmpty()) {
             row(out, "note", note);
         }
+    }
+
+    private void printChurn(PrintStream out) {
+        out.printf("%nconnect against %s  (%s)%n", target, params);
+        row(out, "connections", sent + " started, " + acked + " ready, " + failed + " failed, " + unacked + " timed out");
+        row(out, "ready/s", String.format("%.0f", deliveredPerSec));
+        row(out, "start-to-ready ms", latency(latencyMs));
+        serverCpuSeconds.forEach((svc, cpu) -> row(out, "server " + svc, String.format("%.1f CPU-s, RSS %s", cpu,
+                mib(serverRssBytes.getOrDefault(svc, 0L)))));
+        row(out, "CPU-s / 100k conns", String.format("%.2f", cpuSecondsPer100kDeliveries));
+        row(out, "client (this tool)", String.format("%.1f CPU-s", clientCpuSeconds));
     }
 
     static String latency(Latency.Summary s) {

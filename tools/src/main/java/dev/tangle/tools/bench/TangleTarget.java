@@ -130,7 +130,7 @@ final class TangleTarget implements Target {
                 events.failed(c, msgOf(Scan.stringField(d, off, len, ID)), detail);
             }
             case "hello" -> {
-                if (resumeOnConnect && c.firstReady != Long.MAX_VALUE) {
+                if (resumeOnConnect) {
                     c.conn.sendText("{\"type\":\"resume\",\"id\":\"r" + c.index + "\",\"cursors\":{\"" + conversationOf(c)
                             + "\":" + s.lastSeq + "}}");
                 } else {

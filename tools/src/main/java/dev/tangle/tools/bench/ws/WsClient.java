@@ -34,8 +34,11 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
-    /** Opens a connection; {@code source} binds the local address (null: the kernel picks). */
-    public WsConnection connect(URI uri, InetAddress source, String extraHeaders, WsListener listener) {
+    /**
+     * Opens a connection; {@code source} binds the local address (null: the kernel picks); {@code attachment}
+     * is set before any callback can run.
+     */
+    public WsConnection connect(URI uri, InetAddress source, String extraHeaders, WsListener listener, Object attachment) {
         Loop loop = loops.get(Math.floorMod(next.getAndIncrement(), loops.size()));
         try {
             SocketChannel ch = SocketChannel.open();
@@ -45,6 +48,7 @@ public final class WsClient implements AutoCloseable {
                 ch.bind(new InetSocketAddress(source, 0));
             }
             WsConnection conn = new WsConnection(ch, uri, extraHeaders == null ? "" : extraHeaders, listener, loop);
+            conn.attach(attachment);
             int port = uri.getPort() > 0 ? uri.getPort() : 80;
             loop.execute(() -> loop.start(conn, new InetSocketAddress(uri.getHost(), port)));
             return conn;

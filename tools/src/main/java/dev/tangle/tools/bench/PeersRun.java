@@ -70,7 +70,8 @@ final class PeersRun {
     }
 
     static void printTable(List<Column> columns, PrintStream out) {
-        Report tangle = columns.stream().filter(c -> c.target().equals("tangle")).map(Column::report).findFirst().orElse(null);
+        Column tangleColumn = columns.stream().filter(c -> c.target().equals("tangle")).findFirst().orElse(null);
+        Report tangle = tangleColumn == null ? null : tangleColumn.report();
         out.printf("%n%-28s", "peers (same client, same machine)");
         columns.forEach(c -> out.printf("%16s", c.target()));
         out.println();
@@ -80,8 +81,7 @@ final class PeersRun {
         line(out, columns, "memory / idle connection", r -> Report.kib(r.memoryPerIdleConnectionBytes()));
         line(out, columns, "missing / duplicates", r -> r.missing() + " / " + r.duplicates());
         if (tangle == null) {
-            out.println("  ratios: Tangle not measured in this run (" + columns.stream().filter(c -> c.target().equals("tangle"))
-                    .map(Column::absent).findFirst().orElse("not asked") + ")");
+            out.println("  ratios: Tangle not measured in this run (" + (tangleColumn == null ? "not asked" : tangleColumn.absent()) + ")");
             return;
         }
         for (Column c : columns) {

@@ -1,6 +1,5 @@
 package dev.tangle.tools.bench;
 
-import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,7 +91,7 @@ public final class BenchCommand {
         return Path.of(".tangle", "bench").toAbsolutePath();
     }
 
-    private static int external(String className, List<String> args) throws IOException {
+    private static int external(String className, List<String> args) {
         try {
             Class.forName(className).getMethod("run", List.class).invoke(null, args);
             return 0;

@@ -12,13 +12,15 @@ import dev.tangle.common.config.Settings;
  *
  * @param common   the keys every service shares (ports, PostgreSQL, NATS, shutdown)
  * @param identity accounts and tokens
+ * @param chat     conversations and messages
  */
-public record ApiConfig(CommonConfig common, IdentityConfig identity) {
+public record ApiConfig(CommonConfig common, IdentityConfig identity, ChatConfig chat) {
 
     public static final String SERVICE = "api-server";
 
     public static ApiConfig from(Settings settings) {
-        return new ApiConfig(CommonConfig.from(settings, SERVICE, 0, "api"), IdentityConfig.from(settings));
+        return new ApiConfig(CommonConfig.from(settings, SERVICE, 0, "api"), IdentityConfig.from(settings),
+                ChatConfig.from(settings));
     }
 
     /**
@@ -42,6 +44,24 @@ public record ApiConfig(CommonConfig common, IdentityConfig identity) {
                     s.duration("jwt.refresh-ttl", Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)),
                     s.optionalString("jwt.keys"),
                     Path.of(s.string("jwt.keys-file", ".tangle/jwt-keys.json")));
+        }
+    }
+
+    /**
+     * Conversations and messages.
+     *
+     * @param sendStripes        send writers; a conversation's sends always go to the same one
+     *                           ({@code chat.send-stripes}, default 32)
+     * @param sendBatchMax       most sends committed in one transaction ({@code chat.send-batch-max}, default 256)
+     * @param serviceConcurrency most {@code tangle.svc.chat.*} requests handled at once per instance
+     *                           ({@code chat.service-concurrency}, default 512)
+     */
+    public record ChatConfig(int sendStripes, int sendBatchMax, int serviceConcurrency) {
+        static ChatConfig from(Settings s) {
+            return new ChatConfig(
+                    s.integer("chat.send-stripes", 32, 1, 1024),
+                    s.integer("chat.send-batch-max", 256, 1, 1000),
+                    s.integer("chat.service-concurrency", 512, 1, 100_000));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tangle.api;
 
+import dev.tangle.api.chat.Chat;
 import dev.tangle.api.identity.AccountHttpService;
 import dev.tangle.api.identity.AccountService;
 import dev.tangle.api.identity.PasswordHasher;
@@ -45,6 +46,7 @@ public final class Main {
         final UserRepository users = new UserRepository();
         final SocialGraph graph = new SocialGraph();
         final AccountService accounts;
+        final Chat chat;
 
         Services(ApiConfig config, ServiceInfra infra, SigningKeys keys) {
             var identity = config.identity();
@@ -53,6 +55,7 @@ public final class Main {
             TokenIssuer issuer = new TokenIssuer(keys, identity.issuer(), identity.audience(), identity.accessTtl());
             this.accounts = new AccountService(infra.db(), infra.outbox(), users, new PasswordHasher(), issuer,
                     new RefreshTokens(identity.refreshTtl()));
+            this.chat = Chat.start(infra, graph, config.chat());
         }
     }
 
@@ -60,5 +63,6 @@ public final class Main {
     static void routing(HttpRouting.Builder routing, Services s) {
         routing.register(new AccountHttpService(s.accounts))
                 .register(new UserHttpService(s.verifier, s.infra.db(), s.users));
+        s.chat.routing(routing, s.verifier);
     }
 }

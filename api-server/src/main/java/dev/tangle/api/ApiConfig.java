@@ -52,14 +52,17 @@ public record ApiConfig(CommonConfig common, IdentityConfig identity, ChatConfig
      *
      * @param sendStripes        send writers; a conversation's sends always go to the same one
      *                           ({@code chat.send-stripes}, default 32)
+     * @param sendWriters        writers per stripe; more overlap one batch's preparation with another's commit
+     *                           ({@code chat.send-writers}, default 2)
      * @param sendBatchMax       most sends committed in one transaction ({@code chat.send-batch-max}, default 256)
      * @param serviceConcurrency most {@code tangle.svc.chat.*} requests handled at once per instance
      *                           ({@code chat.service-concurrency}, default 512)
      */
-    public record ChatConfig(int sendStripes, int sendBatchMax, int serviceConcurrency) {
+    public record ChatConfig(int sendStripes, int sendWriters, int sendBatchMax, int serviceConcurrency) {
         static ChatConfig from(Settings s) {
             return new ChatConfig(
                     s.integer("chat.send-stripes", 32, 1, 1024),
+                    s.integer("chat.send-writers", 2, 1, 16),
                     s.integer("chat.send-batch-max", 256, 1, 1000),
                     s.integer("chat.service-concurrency", 512, 1, 100_000));
         }

@@ -28,7 +28,7 @@ public record Chat(ConversationService conversations, MessageService messages, R
     public static Chat start(ServiceInfra infra, SocialGraph graph, ChatConfig config) {
         ConversationRepository repository = new ConversationRepository();
         MessageService messages = new MessageService(infra.db(), infra.outbox(), graph, repository, infra.metrics(),
-                config.sendStripes(), config.sendBatchMax());
+                config.sendStripes(), config.sendWriters(), config.sendBatchMax());
         infra.lifecycle().onStop("chat send writers", messages);
         ConversationService conversations = new ConversationService(infra.db(), infra.outbox(), graph, repository, messages);
         ReadService reads = new ReadService(infra.db(), infra.outbox(), repository);

@@ -24,6 +24,10 @@ import dev.tangle.common.id.Ids;
  * Verifies ES256 access tokens: the header must name a known {@code kid} and {@code alg: ES256} (so
  * {@code none} and HS/RS confusion are refused before any key is used), the signature must verify with that
  * EC key, and {@code iss}, {@code aud}, {@code exp}, {@code nbf}, {@code iat} and {@code sub} must hold.
+ *
+ * <p>An ECDSA verification costs far more CPU than the rest of a typical request, and a client presents the same
+ * token for up to its lifetime, so tokens that verified are remembered (bounded, exact string match) until they
+ * expire. A remembered token stays valid until its {@code exp} even if its key is withdrawn meanwhile.
  */
 public final class JwtVerifier implements TokenVerifier {
 
@@ -33,6 +37,8 @@ public final class JwtVerifier implements TokenVerifier {
     private final String issuer;
     private final String audience;
     private final KeySource keys;
+    private final java.util.concurrent.ConcurrentHashMap<String, Principal> verified = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 50_000;
 
     /** Finds the public key for a {@code kid}. */
     public interface KeySource {
@@ -47,6 +53,22 @@ public final class JwtVerifier implements TokenVerifier {
 
     @Override
     public Principal verify(String token) {
+        Principal known = verified.get(token);
+        if (known != null) {
+            if (known.expiresAt().plus(CLOCK_SKEW).isAfter(Instant.now())) {
+                return known;
+            }
+            verified.remove(token);
+        }
+        Principal principal = verifySignatureAndClaims(token);
+        if (verified.size() >= MAX_REMEMBERED) {
+            verified.clear();
+        }
+        verified.put(token, principal);
+        return principal;
+    }
+
+    private Principal verifySignatureAndClaims(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {

@@ -38,12 +38,12 @@ public final class MessageService implements AutoCloseable {
     }
 
     public MessageService(Database db, OutboxRelay relay, SocialGraph graph, ConversationRepository conversations,
-                          Metrics metrics, int sendStripes, int sendBatchMax) {
+                          Metrics metrics, int sendStripes, int sendWriters, int sendBatchMax) {
         this.db = db;
         this.relay = relay;
         this.graph = graph;
         this.conversations = conversations;
-        this.batcher = new SendBatcher(new MessageWriter(db, relay, messages, conversations), sendStripes, sendBatchMax,
+        this.batcher = new SendBatcher(new MessageWriter(db, relay, messages, conversations), sendStripes, sendWriters, sendBatchMax,
                 metrics);
     }
 

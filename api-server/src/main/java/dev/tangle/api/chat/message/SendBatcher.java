@@ -15,11 +15,13 @@ import java.util.concurrent.TimeoutException;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.metrics.Metrics;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Timer;
 
 /**
- * Group commit for sends. Conversations are spread over stripes; each stripe has one writer (a virtual thread)
- * that takes every send queued while its previous transaction ran and commits them together, a conversation per
- * transaction. A caller is answered only after the transaction holding its message committed. Under light load
+ * Group commit for sends. Conversations are spread over stripes; each stripe has a few writers (virtual threads)
+ * that take every send queued while their previous transaction ran and commit them together, a conversation per
+ * transaction. Several writers per stripe let one prepare its batch while another holds the conversation's row
+ * lock. A caller is answered only after the transaction holding its message committed. Under light load
  * a batch holds one send; under contention on one conversation the batch grows, so the row lock is taken once
  * per batch instead of once per message.
  */
@@ -32,15 +34,18 @@ final class SendBatcher implements AutoCloseable {
     private final int maxBatch;
     private final List<Stripe> stripes = new ArrayList<>();
     private final DistributionSummary batchSizes;
+    private final Timer commits;
     private volatile boolean running = true;
 
-    SendBatcher(MessageWriter writer, int stripeCount, int maxBatch, Metrics metrics) {
+    SendBatcher(MessageWriter writer, int stripeCount, int writersPerStripe, int maxBatch, Metrics metrics) {
         this.writer = writer;
         this.maxBatch = maxBatch;
         this.batchSizes = DistributionSummary.builder(metrics.name("chat.send.batch.size"))
                 .description("Sends committed per transaction").register(metrics.registry());
+        this.commits = Timer.builder(metrics.name("chat.send.commit"))
+                .description("Duration of one send transaction (a batch)").register(metrics.registry());
         for (int i = 0; i < stripeCount; i++) {
-            stripes.add(new Stripe(i));
+            stripes.add(new Stripe(i, writersPerStripe));
         }
     }
 
@@ -66,7 +71,7 @@ final class SendBatcher implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        stripes.forEach(s -> s.thread.interrupt());
+        stripes.forEach(s -> s.threads.forEach(Thread::interrupt));
     }
 
     private record Pending(SendCommand command, CompletableFuture<SendResult> answer) {
@@ -74,10 +79,12 @@ final class SendBatcher implements AutoCloseable {
 
     private final class Stripe {
         final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-        final Thread thread;
+        final List<Thread> threads = new ArrayList<>();
 
-        Stripe(int index) {
-            thread = Thread.ofVirtual().name("chat-send-" + index).start(this::run);
+        Stripe(int index, int writers) {
+            for (int w = 0; w < writers; w++) {
+                threads.add(Thread.ofVirtual().name("chat-send-" + index + "-" + w).start(this::run));
+            }
         }
 
         private void run() {
@@ -108,7 +115,9 @@ final class SendBatcher implements AutoCloseable {
             for (List<Pending> group : byConversation.values()) {
                 batchSizes.record(group.size());
                 try {
+                    long started = System.nanoTime();
                     List<Object> outcomes = writer.write(group.stream().map(Pending::command).toList());
+                    commits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                     for (int i = 0; i < group.size(); i++) {
                         if (outcomes.get(i) instanceof SendResult result) {
                             group.get(i).answer().complete(result);

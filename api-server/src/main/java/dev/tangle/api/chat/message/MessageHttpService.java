@@ -1,6 +1,5 @@
 package dev.tangle.api.chat.message;
 
-import dev.tangle.common.page.Page;
 import java.util.UUID;
 
 import dev.tangle.common.auth.Authn;
@@ -10,6 +9,7 @@ import dev.tangle.common.http.Routes;
 import dev.tangle.common.id.Ids;
 import dev.tangle.common.json.HttpJson;
 import dev.tangle.common.json.JsonBody;
+import dev.tangle.common.page.Page;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;

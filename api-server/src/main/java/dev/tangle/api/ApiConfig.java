@@ -14,14 +14,15 @@ import dev.tangle.common.config.Settings;
  * @param common   the keys every service shares (ports, PostgreSQL, NATS, shutdown)
  * @param identity accounts and tokens
  * @param rateLimits limits of register and login
+ * @param chat     conversations and messages
  */
-public record ApiConfig(CommonConfig common, IdentityConfig identity, RateLimitConfig rateLimits) {
+public record ApiConfig(CommonConfig common, IdentityConfig identity, RateLimitConfig rateLimits, ChatConfig chat) {
 
     public static final String SERVICE = "api-server";
 
     public static ApiConfig from(Settings settings) {
         return new ApiConfig(CommonConfig.from(settings, SERVICE, 0, "api"), IdentityConfig.from(settings),
-                RateLimitConfig.from(settings));
+                RateLimitConfig.from(settings), ChatConfig.from(settings));
     }
 
     /**
@@ -65,6 +66,27 @@ public record ApiConfig(CommonConfig common, IdentityConfig identity, RateLimitC
                     RateLimiter.Limit.read(s, "ratelimit.login-per-ip", "30/1m"),
                     RateLimiter.Limit.read(s, "ratelimit.login-failures-per-handle", "5/15m"),
                     s.bool("ratelimit.trust-forwarded-for", false));
+        }
+    }
+
+    /**
+     * Conversations and messages.
+     *
+     * @param sendStripes        send writers; a conversation's sends always go to the same one
+     *                           ({@code chat.send-stripes}, default 32)
+     * @param sendWriters        writers per stripe; more overlap one batch's preparation with another's commit
+     *                           ({@code chat.send-writers}, default 2)
+     * @param sendBatchMax       most sends committed in one transaction ({@code chat.send-batch-max}, default 256)
+     * @param serviceConcurrency most {@code tangle.svc.chat.*} requests handled at once per instance
+     *                           ({@code chat.service-concurrency}, default 512)
+     */
+    public record ChatConfig(int sendStripes, int sendWriters, int sendBatchMax, int serviceConcurrency) {
+        static ChatConfig from(Settings s) {
+            return new ChatConfig(
+                    s.integer("chat.send-stripes", 32, 1, 1024),
+                    s.integer("chat.send-writers", 2, 1, 16),
+                    s.integer("chat.send-batch-max", 256, 1, 1000),
+                    s.integer("chat.service-concurrency", 512, 1, 100_000));
         }
     }
 }

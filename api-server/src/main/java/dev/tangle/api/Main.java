@@ -1,5 +1,6 @@
 package dev.tangle.api;
 
+import dev.tangle.api.chat.Chat;
 import dev.tangle.api.identity.AccountHttpService;
 import dev.tangle.api.identity.AccountService;
 import dev.tangle.api.identity.JwksHttpService;
@@ -67,6 +68,7 @@ public final class Main {
         final FriendService friends;
         final BlockService blocks;
         final GroupService groups;
+        final Chat chat;
 
         Services(ApiConfig config, ServiceInfra infra, SigningKeys keys) {
             var identity = config.identity();
@@ -83,6 +85,7 @@ public final class Main {
             this.friends = new FriendService(infra.db(), infra.outbox(), friendRepository, users, graph);
             this.blocks = new BlockService(infra.db(), infra.outbox(), friendRepository, graph);
             this.groups = new GroupService(infra.db(), infra.outbox(), new GroupRepository(), graph);
+            this.chat = Chat.start(infra, graph, config.chat());
         }
     }
 
@@ -94,5 +97,6 @@ public final class Main {
                 .register(new FriendHttpService(s.verifier, s.friends))
                 .register(new BlockHttpService(s.verifier, s.blocks))
                 .register(new GroupHttpService(s.verifier, s.groups));
+        s.chat.routing(routing, s.verifier);
     }
 }

@@ -26,6 +26,10 @@ import dev.tangle.common.id.Ids;
  * Verifies RS256 access tokens: the header must name a known {@code kid} and {@code alg: RS256} (so
  * {@code none}, HS256 keyed with the public key and every other algorithm are refused before any key is used),
  * the signature must verify with that RSA key, and {@code iss}, {@code aud}, {@code exp}, {@code nbf}, {@code iat} and {@code sub} must hold.
+ *
+ * <p>A signature check costs more CPU than the rest of a typical request, and a client presents the same token
+ * for up to its lifetime, so tokens that verified are remembered (bounded, exact string match) until they
+ * expire. A remembered token stays valid until its {@code exp} even if its key is withdrawn meanwhile.
  */
 public final class JwtVerifier implements TokenVerifier {
 
@@ -36,6 +40,8 @@ public final class JwtVerifier implements TokenVerifier {
     private final String audience;
     private final KeySource keys;
     private final Map<JWK, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, Principal> verified = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 10_000;
 
     /** Finds the public key for a {@code kid}. */
     public interface KeySource {
@@ -50,6 +56,22 @@ public final class JwtVerifier implements TokenVerifier {
 
     @Override
     public Principal verify(String token) {
+        Principal known = verified.get(token);
+        if (known != null) {
+            if (known.expiresAt().plus(CLOCK_SKEW).isAfter(Instant.now())) {
+                return known;
+            }
+            verified.remove(token);
+        }
+        Principal principal = verifySignatureAndClaims(token);
+        if (verified.size() >= MAX_REMEMBERED) {
+            verified.clear();
+        }
+        verified.put(token, principal);
+        return principal;
+    }
+
+    private Principal verifySignatureAndClaims(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {

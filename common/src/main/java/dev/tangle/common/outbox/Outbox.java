@@ -1,5 +1,6 @@
 package dev.tangle.common.outbox;
 
+import java.util.List;
 import java.util.UUID;
 
 import dev.tangle.common.event.Event;
@@ -21,5 +22,21 @@ public final class Outbox {
                 .addParam(event.natsSubject())
                 .addParam(Json.write(event))
                 .execute();
+    }
+
+    /** Adds several events with one statement (one round trip), for batched writes. */
+    public static void addAll(DbExecute tx, List<Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO outbox (id, subject, payload) VALUES ");
+        for (int i = 0; i < events.size(); i++) {
+            sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
+        }
+        var statement = tx.createInsert(sql.toString());
+        for (Event event : events) {
+            statement.addParam(UUID.fromString(event.id())).addParam(event.natsSubject()).addParam(Json.write(event));
+        }
+        statement.execute();
     }
 }

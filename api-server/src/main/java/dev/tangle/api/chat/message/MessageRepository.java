@@ -1,0 +1,215 @@
+package dev.tangle.api.chat.message;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.tangle.api.chat.conversation.ConversationRepository;
+import dev.tangle.common.db.Rows;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+
+/** SQL for {@code messages}, {@code message_edits} and {@code message_reactions}. */
+public final class MessageRepository {
+
+    static final String COLUMNS = "m.id, m.conversation_id, m.seq, m.sender_id, m.client_msg_id, m.text, m.format, "
+            + "m.reply_to_id, m.quote_of_id, m.forward_message_id, m.forward_conversation_id, m.forward_sender_id, "
+            + "m.forward_text, m.thread_root_id, m.thread_reply_count, m.last_thread_reply_at, "
+            + "array_to_string(m.media_ids, ',') AS media_ids, array_to_string(m.mentions, ',') AS mentions, "
+            + "m.position_x, m.position_y, m.created_at, m.edited_at, m.deleted_at";
+    private static final String INSERT = "INSERT INTO messages (id, conversation_id, seq, sender_id, client_msg_id, text, "
+            + "format, reply_to_id, quote_of_id, forward_message_id, forward_conversation_id, forward_sender_id, "
+            + "forward_text, thread_root_id, media_ids, mentions, position_x, position_y, created_at) VALUES ";
+    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?::uuid[], ?, ?, ?)";
+
+    /**
+     * One edit of a message's history.
+     *
+     * @param version      1 for the first edit
+     * @param previousText the text before this edit
+     * @param editedAt     when the edit was made
+     */
+    public record Edit(int version, String previousText, Instant editedAt) {
+    }
+
+    /** Inserts messages with one statement. */
+    public void insertAll(DbExecute tx, List<Message> messages) {
+        StringBuilder sql = new StringBuilder(INSERT);
+        for (int i = 0; i < messages.size(); i++) {
+            sql.append(i == 0 ? INSERT_ROW : ", " + INSERT_ROW);
+        }
+        var statement = tx.createInsert(sql.toString());
+        for (Message m : messages) {
+            Message.Forward f = m.forward();
+            statement.addParam(m.id()).addParam(m.conversationId()).addParam(m.seq()).addParam(m.senderId())
+                    .addParam(m.clientMsgId()).addParam(m.text()).addParam(m.format()).addParam(m.replyToId())
+                    .addParam(m.quoteOfId()).addParam(f == null ? null : f.messageId())
+                    .addParam(f == null ? null : f.conversationId()).addParam(f == null ? null : f.senderId())
+                    .addParam(f == null ? null : f.text()).addParam(m.threadRootId())
+                    .addParam(Rows.uuidArray(m.mediaIds())).addParam(Rows.uuidArray(m.mentions()))
+                    .addParam(m.position() == null ? null : m.position().x())
+                    .addParam(m.position() == null ? null : m.position().y())
+                    .addParam(Rows.ts(m.createdAt()));
+        }
+        statement.execute();
+    }
+
+    /** Messages already sent under any of the given {@code (sender, clientMsgId)} keys. */
+    public List<Message> findByKeys(DbExecute db, List<SendCommand> sends) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM messages m WHERE (m.sender_id, m.client_msg_id) IN (");
+        for (int i = 0; i < sends.size(); i++) {
+            sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+        }
+        var query = db.createQuery(sql.append(')').toString());
+        sends.forEach(s -> query.addParam(s.senderId()).addParam(s.clientMsgId()));
+        return query.execute().map(MessageRepository::message).toList();
+    }
+
+    public List<Message> findByIds(DbExecute db, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.createQuery("SELECT " + COLUMNS + " FROM messages m WHERE m.id = ANY(?::uuid[])")
+                .addParam(Rows.uuidArray(ids)).execute().map(MessageRepository::message).toList();
+    }
+
+    public Optional<Message> find(DbExecute db, UUID conversationId, UUID id, boolean forUpdate) {
+        return db.createGet("SELECT " + COLUMNS + " FROM messages m WHERE m.id = ? AND m.conversation_id = ?"
+                            + (forUpdate ? " FOR UPDATE" : ""))
+                .addParam(id).addParam(conversationId).execute().map(MessageRepository::message);
+    }
+
+    /** The newest message of each conversation, by its {@code last_seq}. */
+    public Map<UUID, Message> lastMessages(DbExecute db, Map<UUID, Long> lastSeqByConversation) {
+        if (lastSeqByConversation.isEmpty()) {
+            return Map.of();
+        }
+        List<UUID> ids = new ArrayList<>(lastSeqByConversation.keySet());
+        var query = db.createQuery("SELECT " + COLUMNS + " FROM messages m JOIN conversations c "
+                                   + "ON c.id = m.conversation_id AND m.seq = c.last_seq WHERE c.id = ANY(?::uuid[])")
+                .addParam(Rows.uuidArray(ids));
+        Map<UUID, Message> byConversation = new HashMap<>();
+        query.execute().map(MessageRepository::message).forEach(m -> byConversation.put(m.conversationId(), m));
+        return byConversation;
+    }
+
+    /**
+     * A window of a conversation (or of one thread) in ascending seq: after {@code afterSeq} going forward, or
+     * before {@code beforeSeq} going back; {@code limit + 1} rows are read to know whether there are more.
+     */
+    public List<Message> window(DbExecute db, UUID conversationId, UUID threadRootId, Long afterSeq, Long beforeSeq,
+                                int fetch) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM messages m WHERE m.conversation_id = ?");
+        List<Object> params = new ArrayList<>(List.of(conversationId));
+        if (threadRootId != null) {
+            sql.append(" AND m.thread_root_id = ?");
+            params.add(threadRootId);
+        }
+        if (afterSeq != null) {
+            sql.append(" AND m.seq > ?");
+            params.add(afterSeq);
+        }
+        if (beforeSeq != null) {
+            sql.append(" AND m.seq < ?");
+            params.add(beforeSeq);
+        }
+        boolean forward = afterSeq != null;
+        sql.append(forward ? " ORDER BY m.seq ASC" : " ORDER BY m.seq DESC").append(" LIMIT ").append(fetch);
+        var query = db.createQuery(sql.toString());
+        params.forEach(query::addParam);
+        List<Message> rows = new ArrayList<>(query.execute().map(MessageRepository::message).toList());
+        if (!forward) {
+            java.util.Collections.reverse(rows);
+        }
+        return rows;
+    }
+
+    /** Reaction counts (in first-use order) and the viewer's own, per message; viewer null for events. */
+    public Map<UUID, Reactions> reactions(DbExecute db, Collection<UUID> messageIds, UUID viewer) {
+        if (messageIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Map<String, Long>> counts = new HashMap<>();
+        Map<UUID, List<String>> mine = new HashMap<>();
+        db.createQuery("SELECT message_id, emoji, count(*) AS n, bool_or(user_id = ?) AS mine FROM message_reactions "
+                       + "WHERE message_id = ANY(?::uuid[]) GROUP BY message_id, emoji ORDER BY message_id, min(created_at)")
+                .addParam(viewer == null ? new UUID(0, 0) : viewer).addParam(Rows.uuidArray(messageIds))
+                .execute().forEach(r -> {
+                    UUID id = Rows.uuid(r, "message_id");
+                    String emoji = Rows.string(r, "emoji");
+                    counts.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(emoji, Rows.longValue(r, "n"));
+                    if (Rows.bool(r, "mine")) {
+                        mine.computeIfAbsent(id, k -> new ArrayList<>()).add(emoji);
+                    }
+                });
+        Map<UUID, Reactions> result = new HashMap<>();
+        for (UUID id : messageIds) {
+            result.put(id, new Reactions(counts.getOrDefault(id, Map.of()),
+                    viewer == null ? null : mine.getOrDefault(id, List.of())));
+        }
+        return result;
+    }
+
+    public boolean addReaction(DbExecute tx, UUID messageId, UUID userId, String emoji) {
+        return tx.createInsert("INSERT INTO message_reactions (message_id, user_id, emoji) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .addParam(messageId).addParam(userId).addParam(emoji).execute() == 1;
+    }
+
+    public boolean removeReaction(DbExecute tx, UUID messageId, UUID userId, String emoji) {
+        return tx.createDelete("DELETE FROM message_reactions WHERE message_id = ? AND user_id = ? AND emoji = ?")
+                .addParam(messageId).addParam(userId).addParam(emoji).execute() == 1;
+    }
+
+    /** Keeps the previous text as the next version of the history and sets the new text. */
+    public void edit(DbExecute tx, Message message, String text, Instant at) {
+        tx.createInsert("INSERT INTO message_edits (message_id, version, previous_text, edited_at) "
+                        + "SELECT ?, coalesce(max(version), 0) + 1, ?, ? FROM message_edits WHERE message_id = ?")
+                .addParam(message.id()).addParam(message.text()).addParam(Rows.ts(at)).addParam(message.id()).execute();
+        tx.createUpdate("UPDATE messages SET text = ?, edited_at = ? WHERE id = ?")
+                .addParam(text).addParam(Rows.ts(at)).addParam(message.id()).execute();
+    }
+
+    public List<Edit> edits(DbExecute db, UUID messageId) {
+        return db.createQuery("SELECT version, previous_text, edited_at FROM message_edits WHERE message_id = ? ORDER BY version")
+                .addParam(messageId).execute()
+                .map(r -> new Edit(Rows.intValue(r, "version"), Rows.string(r, "previous_text"), Rows.instant(r, "edited_at")))
+                .toList();
+    }
+
+    /** Turns a message into a tombstone: content, history and reactions go; id, seq and thread links stay. */
+    public void tombstone(DbExecute tx, UUID messageId, Instant at) {
+        tx.createUpdate("UPDATE messages SET text = '', media_ids = '{}', mentions = '{}', forward_message_id = NULL, "
+                        + "forward_conversation_id = NULL, forward_sender_id = NULL, forward_text = NULL, deleted_at = ? WHERE id = ?")
+                .addParam(Rows.ts(at)).addParam(messageId).execute();
+        tx.createDelete("DELETE FROM message_edits WHERE message_id = ?").addParam(messageId).execute();
+        tx.createDelete("DELETE FROM message_reactions WHERE message_id = ?").addParam(messageId).execute();
+    }
+
+    /** Counts new replies on a thread root. */
+    public void threadReplied(DbExecute tx, UUID rootId, int replies, Instant at) {
+        tx.createUpdate("UPDATE messages SET thread_reply_count = thread_reply_count + ?, last_thread_reply_at = ? WHERE id = ?")
+                .addParam(replies).addParam(Rows.ts(at)).addParam(rootId).execute();
+    }
+
+    static Message message(DbRow r) {
+        UUID forwardId = Rows.uuid(r, "forward_message_id");
+        Double x = Rows.optionalDouble(r, "position_x");
+        boolean deleted = Rows.raw(r, "deleted_at") != null;
+        return new Message(Rows.uuid(r, "id"), Rows.uuid(r, "conversation_id"), Rows.longValue(r, "seq"),
+                Rows.uuid(r, "sender_id"), Rows.string(r, "client_msg_id"), Rows.string(r, "text"),
+                Rows.string(r, "format"), Rows.uuid(r, "reply_to_id"), Rows.uuid(r, "quote_of_id"),
+                forwardId == null ? null : new Message.Forward(forwardId, Rows.uuid(r, "forward_conversation_id"),
+                        Rows.uuid(r, "forward_sender_id"), Rows.string(r, "forward_text")),
+                Rows.uuid(r, "thread_root_id"), Rows.intValue(r, "thread_reply_count"),
+                Rows.instant(r, "last_thread_reply_at"), ConversationRepository.idList(Rows.string(r, "media_ids")),
+                ConversationRepository.idList(Rows.string(r, "mentions")),
+                x == null ? null : new Message.Position(x, Rows.optionalDouble(r, "position_y")),
+                Rows.instant(r, "created_at"), Rows.instant(r, "edited_at"), deleted, Reactions.NONE);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.tangle.api.chat.message;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.tangle.common.error.Problems;
+import dev.tangle.common.metrics.Metrics;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Group commit for sends. Conversations are spread over stripes; each stripe has a few writers (virtual threads)
+ * that take every send queued while their previous transaction ran and commit them together, a conversation per
+ * transaction. Several writers per stripe let one prepare its batch while another holds the conversation's row
+ * lock. A caller is answered only after the transaction holding its message committed. Under light load
+ * a batch holds one send; under contention on one conversation the batch grows, so the row lock is taken once
+ * per batch instead of once per message.
+ */
+final class SendBatcher implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(SendBatcher.class.getName());
+    private static final long ANSWER_TIMEOUT_SECONDS = 30;
+
+    private final MessageWriter writer;
+    private final int maxBatch;
+    private final List<Stripe> stripes = new ArrayList<>();
+    private final DistributionSummary batchSizes;
+    private final Timer commits;
+    private volatile boolean running = true;
+
+    SendBatcher(MessageWriter writer, int stripeCount, int writersPerStripe, int maxBatch, Metrics metrics) {
+        this.writer = writer;
+        this.maxBatch = maxBatch;
+        this.batchSizes = DistributionSummary.builder(metrics.name("chat.send.batch.size"))
+                .description("Sends committed per transaction").register(metrics.registry());
+        this.commits = Timer.builder(metrics.name("chat.send.commit"))
+                .description("Duration of one send transaction (a batch)").register(metrics.registry());
+        for (int i = 0; i < stripeCount; i++) {
+            stripes.add(new Stripe(i, writersPerStripe));
+        }
+    }
+
+    /** Commits the send (possibly together with others) and returns its outcome after commit. */
+    SendResult send(SendCommand command) {
+        if (!running) {
+            throw Problems.unavailable("api-server is shutting down");
+        }
+        Pending pending = new Pending(command, new CompletableFuture<>());
+        stripes.get(Math.floorMod(command.conversationId().hashCode(), stripes.size())).queue.add(pending);
+        try {
+            return pending.answer().get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw Problems.unavailable("The send was not committed in time; retry with the same clientMsgId");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Problems.unavailable("Interrupted; retry with the same clientMsgId");
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        stripes.forEach(s -> s.threads.forEach(Thread::interrupt));
+    }
+
+    private record Pending(SendCommand command, CompletableFuture<SendResult> answer) {
+    }
+
+    private final class Stripe {
+        final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+        final List<Thread> threads = new ArrayList<>();
+
+        Stripe(int index, int writers) {
+            for (int w = 0; w < writers; w++) {
+                threads.add(Thread.ofVirtual().name("chat-send-" + index + "-" + w).start(this::run));
+            }
+        }
+
+        private void run() {
+            List<Pending> batch = new ArrayList<>(maxBatch);
+            while (running) {
+                try {
+                    batch.add(queue.take());
+                    queue.drainTo(batch, maxBatch - 1);
+                    flush(batch);
+                } catch (InterruptedException e) {
+                    break;
+                } catch (RuntimeException | Error e) {
+                    LOG.log(Level.ERROR, "Send writer failed", e);
+                    batch.forEach(p -> p.answer().completeExceptionally(e));
+                } finally {
+                    batch.clear();
+                }
+            }
+            Pending left;
+            while ((left = queue.poll()) != null) {
+                left.answer().completeExceptionally(Problems.unavailable("api-server is shutting down"));
+            }
+        }
+
+        private void flush(List<Pending> batch) {
+            Map<UUID, List<Pending>> byConversation = new LinkedHashMap<>();
+            batch.forEach(p -> byConversation.computeIfAbsent(p.command().conversationId(), k -> new ArrayList<>()).add(p));
+            for (List<Pending> group : byConversation.values()) {
+                batchSizes.record(group.size());
+                try {
+                    long started = System.nanoTime();
+                    List<Object> outcomes = writer.write(group.stream().map(Pending::command).toList());
+                    commits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    for (int i = 0; i < group.size(); i++) {
+                        if (outcomes.get(i) instanceof SendResult result) {
+                            group.get(i).answer().complete(result);
+                        } else {
+                            group.get(i).answer().completeExceptionally(MessageWriter.asFailure(outcomes.get(i)));
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    group.forEach(p -> p.answer().completeExceptionally(e));
+                }
+            }
+        }
+    }
+}

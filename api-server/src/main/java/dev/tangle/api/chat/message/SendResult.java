@@ -1,0 +1,10 @@
+package dev.tangle.api.chat.message;
+
+/**
+ * The outcome of a send.
+ *
+ * @param message the committed message (the original one for a retried clientMsgId)
+ * @param created true if this send created it, false if it returned an earlier one
+ */
+public record SendResult(Message message, boolean created) {
+}

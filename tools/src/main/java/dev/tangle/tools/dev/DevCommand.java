@@ -58,7 +58,7 @@ public final class DevCommand implements Command {
         stack.unexpectedExit().thenAccept(process -> {
             console.println();
             console.println("tangle: !!! " + process.name() + " exited unexpectedly with code " + process.exitCode()
-                            + " — stopping the stack. Its log: " + process.log());
+                            + "; stopping the stack. Its log: " + process.log());
             console.println();
             foreground.finish(1);
         });

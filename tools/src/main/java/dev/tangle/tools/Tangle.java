@@ -1,13 +1,49 @@
 package dev.tangle.tools;
 
-/** The {@code tangle} command line. */
+import java.util.List;
+
+import dev.tangle.tools.bench.BenchCommand;
+import dev.tangle.tools.dev.DevCommand;
+import dev.tangle.tools.dev.ResetCommand;
+import dev.tangle.tools.dev.StartCommand;
+
+/** The {@code tangle} command line: {@code dev}, {@code reset}, {@code start}, {@code bench}, {@code help}. */
 public final class Tangle {
 
     private Tangle() {
     }
 
     public static void main(String[] args) {
-        System.err.println("usage: tangle dev | reset | start <service> [--port N] | bench <scenario>");
-        System.exit(2);
+        System.exit(commands().run(args));
+    }
+
+    /** Every sub-command, in the order the usage lists them. */
+    public static Commands commands() {
+        return new Commands(List.of(new DevCommand(), new ResetCommand(), new StartCommand(), new Bench()),
+                System.out, System.err);
+    }
+
+    /** {@code tangle bench <scenario> [options]}: see {@link BenchCommand}. */
+    private static final class Bench implements Command {
+
+        @Override
+        public String name() {
+            return "bench";
+        }
+
+        @Override
+        public String arguments() {
+            return "<scenario> [options]";
+        }
+
+        @Override
+        public String summary() {
+            return "load and benchmark runs: fanout, chat, connect, peers, auth, chat-write, feed";
+        }
+
+        @Override
+        public int run(List<String> args) {
+            return BenchCommand.run(args);
+        }
     }
 }

@@ -1,0 +1,55 @@
+package dev.tangle.tools.dev;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts a service as {@code java -jar <module>/target/tangle-<module>.jar} with the variables that point it at
+ * the stack's PostgreSQL and NATS, on a given port, under a given instance id.
+ */
+final class ServiceLauncher {
+
+    /** Wide enough for the longest service name, so console prefixes line up. */
+    static final int PREFIX_WIDTH = 13;
+
+    private final Workspace workspace;
+    private final DevSettings settings;
+    private final PrintStream console;
+
+    ServiceLauncher(Workspace workspace, DevSettings settings, PrintStream console) {
+        this.workspace = workspace;
+        this.settings = settings;
+        this.console = console;
+    }
+
+    /**
+     * @param label   its name on the console and of its log file
+     * @param natsUrl the NATS server
+     */
+    ChildProcess launch(Service service, String label, int port, DbConnection db, String natsUrl) {
+        Path jar = workspace.serviceJar(service);
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(settings.javaOptions());
+        command.addAll(List.of("-jar", jar.toString()));
+        Map<String, String> env = new HashMap<>();
+        env.put("TANGLE_PORT", Integer.toString(port));
+        env.put("TANGLE_HTTP_HOST", settings.bindHost());
+        env.put("TANGLE_DB_URL", db.url());
+        env.put("TANGLE_DB_USER", db.user());
+        env.put("TANGLE_DB_PASSWORD", db.password());
+        env.put("TANGLE_NATS_URL", natsUrl);
+        env.put("TANGLE_INSTANCE_ID", service.module() + "-" + port);
+        env.put("TANGLE_SHUTDOWN_TIMEOUT", settings.shutdownTimeout().toMillis() + "ms");
+        return ChildProcess.start(label, command, env, workspace.home(), workspace.log(label), console, PREFIX_WIDTH);
+    }
+
+    /** The java of this JVM: the launcher already runs on a JDK the services accept. */
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

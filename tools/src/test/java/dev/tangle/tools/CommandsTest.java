@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import dev.tangle.tools.bench.BenchCommand;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,13 +13,13 @@ class CommandsTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final Commands commands = new Commands(List.of(new BenchCommand(), new Echo()),
+    private final Commands commands = new Commands(List.of(new Echo()),
             new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
     @Test
     void helpListsEveryCommand() {
         assertThat(commands.run("help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("bench <scenario>", "echo <word>", "help");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("echo <word>", "help");
     }
 
     @Test
@@ -38,9 +37,9 @@ class CommandsTest {
     }
 
     @Test
-    void benchSaysItIsNotAvailableYet() {
-        assertThat(commands.run("bench", "chat")).isEqualTo(3);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bench: not yet available");
+    void benchRejectsAnUnknownScenario() {
+        assertThat(Tangle.commands().run("bench", "no-such-scenario")).isEqualTo(2);
+        assertThat(Tangle.commands().run("bench")).isEqualTo(2);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
+import dev.tangle.common.http.Routes;
 import dev.tangle.common.json.HttpJson;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -37,7 +38,8 @@ public final class HealthHttpService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/health/live", (req, res) -> HttpJson.ok(res, Map.of("status", "UP")))
+        Routes.on(rules)
+                .get("/health/live", (req, res) -> HttpJson.ok(res, Map.of("status", "UP")))
                 .get("/health/ready", this::ready);
     }
 

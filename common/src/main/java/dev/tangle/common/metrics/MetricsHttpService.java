@@ -1,5 +1,6 @@
 package dev.tangle.common.metrics;
 
+import dev.tangle.common.http.Routes;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -15,7 +16,7 @@ public final class MetricsHttpService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/metrics", (req, res) -> {
+        Routes.on(rules).get("/metrics", (req, res) -> {
             res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
             res.send(metrics.scrape());
         });

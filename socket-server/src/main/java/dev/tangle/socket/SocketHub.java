@@ -53,7 +53,6 @@ final class SocketHub implements SessionHandler {
 
     @Override
     public void opened(Session session) {
-        session.enqueue(Frames.hello(session.userId(), session.id(), settings.heartbeat().toMillis()));
         LocalUser user = registry.attach(session);
         user.lock().lock();
         try {
@@ -63,6 +62,7 @@ final class SocketHub implements SessionHandler {
                 presence.userOnline(user);
                 user.markLoaded();
             }
+            memberships.flush();
         } catch (FrameException e) {
             LOG.log(Level.WARNING, "Session " + session.id() + " of " + user.id() + ": set-up failed: " + e.getMessage());
             session.close(1013, "try again later");
@@ -70,6 +70,8 @@ final class SocketHub implements SessionHandler {
         } finally {
             user.lock().unlock();
         }
+        // hello first, once this instance is subscribed to everything the session receives
+        session.enqueue(Frames.hello(session.userId(), session.id(), settings.heartbeat().toMillis()));
         presence.snapshot(session, user);
         scheduler.schedule(() -> session.delivery().endHold(), settings.resumeWindow().toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -65,6 +65,17 @@ public final class Interest {
         dispatcher.unsubscribe(Subjects.realtime("user", userId));
     }
 
+    /** Round trip to the server: every subscription made before is in effect afterwards. */
+    public void flush() {
+        try {
+            nats.flush(java.time.Duration.ofSeconds(5));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new dev.tangle.socket.frames.FrameException("unavailable", null, "NATS did not answer");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Conversations with local interest, for metrics. */
     public int conversationCount() {
         return localMembers.size();

@@ -27,6 +27,11 @@ public final class Memberships {
         }
     }
 
+    /** Waits until NATS has every subscription made so far. */
+    public void flush() {
+        interest.flush();
+    }
+
     /** Last session of a user is gone. */
     public void drop(LocalUser user) {
         interest.unwatchUser(user.id());

@@ -20,6 +20,8 @@ import dev.tangle.socket.session.Session;
  */
 final class Resumer {
 
+    private static final int HISTORY_ATTEMPTS = 3;
+
     private final ChatClient chat;
     private final SocketMetrics metrics;
 
@@ -61,12 +63,25 @@ final class Resumer {
         session.enqueue(Frames.of(frame));
     }
 
+    /** One history page; an unanswered request is tried again before the resume of this conversation fails. */
+    private JsonNode page(Session session, UUID conversationId, long after) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return chat.history(session.userId(), conversationId, after);
+            } catch (FrameException e) {
+                if (!"unavailable".equals(e.code()) || attempt == HISTORY_ATTEMPTS || !session.open()) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private int replay(Session session, UUID conversationId, long cursor) {
         int delivered = 0;
         long after = cursor;
         boolean more = true;
         while (more && session.open()) {
-            JsonNode page = chat.history(session.userId(), conversationId, after);
+            JsonNode page = page(session, conversationId, after);
             JsonNode items = page.path("items");
             for (JsonNode message : items) {
                 long seq = message.path("seq").asLong();

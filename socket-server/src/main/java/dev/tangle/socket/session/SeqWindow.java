@@ -12,14 +12,12 @@ final class SeqWindow {
 
     /** Marks everything up to {@code seq} delivered (the client has it). */
     void raiseFloor(long seq) {
-        if (seq - floor >= 64) {
-            floor = seq;
-            mask = 0;
+        if (seq <= floor) {
+            return;
         }
-        while (floor < seq) {
-            floor++;
-            mask >>>= 1;
-        }
+        long shift = seq - floor;
+        mask = shift >= 64 ? 0 : mask >>> shift;
+        floor = seq;
         settle();
     }
 

@@ -24,9 +24,11 @@ public final class WsClient {
 
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile Runnable onClosed = () -> { };
     private final StringBuilder partial = new StringBuilder();
     private volatile Consumer<JsonNode> onFrame = f -> { };
     private volatile boolean paused;
+    private volatile long lastHeardNanos = System.nanoTime();
     private WebSocket ws;
 
     private WsClient() {
@@ -37,18 +39,19 @@ public final class WsClient {
     }
 
     public static WsClient connect(String baseUrl, String token, Consumer<WebSocket.Builder> customize) {
+        return connect(baseUrl, token, customize, f -> { });
+    }
+
+    /** Connects with a handler called for every frame from the first (hello) on. */
+    public static WsClient connect(String baseUrl, String token, Consumer<WebSocket.Builder> customize,
+                                   Consumer<JsonNode> onFrame) {
         WsClient client = new WsClient();
+        client.onFrame = onFrame;
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         customize.accept(builder);
         String url = baseUrl.replace("http://", "ws://") + "/v1/ws?access_token=" + token;
         client.ws = builder.buildAsync(URI.create(url), client.listener()).orTimeout(10, TimeUnit.SECONDS).join();
         return client;
-    }
-
-    /** Called for each frame, on the client's reader thread. */
-    public WsClient onFrame(Consumer<JsonNode> handler) {
-        this.onFrame = handler;
-        return this;
     }
 
     public void send(Object frame) {
@@ -67,6 +70,19 @@ public final class WsClient {
     public void unpause() {
         paused = false;
         ws.request(Long.MAX_VALUE / 2);
+    }
+
+    /** Runs once the connection is closed or failed. */
+    public void onClosed(Runnable action) {
+        onClosed = action;
+        if (closed.isDone()) {
+            action.run();
+        }
+    }
+
+    /** When the server was last heard (frame or ping), as {@link System#nanoTime()}. */
+    public long lastHeardNanos() {
+        return lastHeardNanos;
     }
 
     public List<JsonNode> frames() {
@@ -123,6 +139,7 @@ public final class WsClient {
         return new WebSocket.Listener() {
             @Override
             public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                lastHeardNanos = System.nanoTime();
                 partial.append(data);
                 if (last) {
                     JsonNode frame = Json.tree(partial.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -137,6 +154,13 @@ public final class WsClient {
             }
 
             @Override
+            public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+                lastHeardNanos = System.nanoTime();
+                webSocket.request(1);
+                return null;
+            }
+
+            @Override
             public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
                 webSocket.request(1);
                 return null;
@@ -145,12 +169,14 @@ public final class WsClient {
             @Override
             public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
                 closed.complete(statusCode);
+                onClosed.run();
                 return null;
             }
 
             @Override
             public void onError(WebSocket webSocket, Throwable error) {
                 closed.complete(1006);
+                onClosed.run();
             }
         };
     }

@@ -62,12 +62,6 @@ public final class Frames {
         return of(frame);
     }
 
-    public static OutFrame resumed(String id, int delivered) {
-        ObjectNode frame = object("resumed");
-        putId(frame, id);
-        return of(frame.put("delivered", delivered));
-    }
-
     public static OutFrame message(String event, String conversationId, JsonNode message, long eventMillis) {
         ObjectNode frame = object("message").put("event", event).put("conversationId", conversationId);
         frame.set("message", message);

@@ -25,7 +25,7 @@ class BackpressureIT {
     @BeforeAll
     static void start() {
         stack = new SocketStack();
-        server = stack.start(Map.of("TANGLE_WS_QUEUE_MESSAGES", "256", "TANGLE_WS_WRITE_TIMEOUT", "20s"));
+        server = stack.start(Map.of("TANGLE_WS_WRITE_TIMEOUT", "20s"));
     }
 
     @AfterAll

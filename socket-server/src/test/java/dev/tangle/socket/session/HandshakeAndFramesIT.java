@@ -36,7 +36,9 @@ class HandshakeAndFramesIT {
     static void start() {
         stack = new SocketStack();
         strict = stack.start(Map.of("TANGLE_WS_ALLOWED_ORIGINS", "https://app.tangle.example"));
-        lenient = stack.start(Map.of("TANGLE_WS_RATE_BURST", "100000", "TANGLE_WS_RATE_PER_SECOND", "100000"));
+        // the fuzzer gets ~10,000 error replies: room for them so it is not closed as a slow consumer
+        lenient = stack.start(Map.of("TANGLE_WS_RATE_BURST", "100000", "TANGLE_WS_RATE_PER_SECOND", "100000",
+                "TANGLE_WS_QUEUE_MESSAGES", "20000"));
     }
 
     @AfterAll

@@ -1,0 +1,235 @@
+package dev.tangle.socket.presence;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tangle.common.json.Json;
+import dev.tangle.common.nats.Subjects;
+import dev.tangle.socket.fanout.ChatClient;
+import dev.tangle.socket.fanout.SocialListener;
+import dev.tangle.socket.frames.FrameException;
+import dev.tangle.socket.frames.Frames;
+import dev.tangle.socket.frames.OutFrame;
+import dev.tangle.socket.presence.PresenceEntry.Shown;
+import dev.tangle.socket.session.LocalUser;
+import dev.tangle.socket.session.Session;
+import dev.tangle.socket.session.SessionRegistry;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Message;
+
+/**
+ * Presence (ADR 0043): the user's chosen status lives in {@code tangle_presence}; every change of what friends
+ * see is published on {@code tangle.rt.presence.<userId>}, which every instance hears and forwards to the local
+ * friends of that user. A user is offline when no live instance holds a session of theirs: on the last
+ * session's end, or when the instances holding them stop beating (an instance that died without a word) —
+ * noticed by {@link #tick} within two heartbeat periods.
+ */
+public final class PresenceService implements SocialListener {
+
+    private static final System.Logger LOG = System.getLogger(PresenceService.class.getName());
+    private static final Duration REFRESH = Duration.ofSeconds(30);
+
+    private final PresenceStore store;
+    private final Connection nats;
+    private final SessionRegistry registry;
+    private final ChatClient chat;
+    private final String instanceId;
+    private final Duration heartbeat;
+    private final Map<UUID, Set<UUID>> watchers = new ConcurrentHashMap<>();
+    private final Map<UUID, Shown> shown = new ConcurrentHashMap<>();
+    private volatile long lastRefreshNanos = System.nanoTime();
+
+    public PresenceService(Connection nats, SessionRegistry registry, ChatClient chat, String instanceId, Duration heartbeat) {
+        this.store = new PresenceStore(nats);
+        this.nats = nats;
+        this.registry = registry;
+        this.chat = chat;
+        this.instanceId = instanceId;
+        this.heartbeat = heartbeat;
+        store.beat(instanceId);
+        Dispatcher dispatcher = nats.createDispatcher(this::onPresence);
+        dispatcher.subscribe("tangle.rt.presence.*");
+    }
+
+    /** First session of a user here: load friends, mark online. Called under the user's lock. */
+    public void userOnline(LocalUser user) {
+        try {
+            for (UUID friend : chat.friends(user.id())) {
+                user.friends().add(friend);
+                watchers.computeIfAbsent(friend, f -> ConcurrentHashMap.newKeySet()).add(user.id());
+            }
+        } catch (FrameException e) {
+            LOG.log(Level.WARNING, "Friends of " + user.id() + " unavailable, no presence for now: " + e.getMessage());
+        }
+        announce(user.id(), store.update(user.id(), e -> e.withInstance(instanceId, true)));
+    }
+
+    /** Last session of a user here ended. */
+    public void userOffline(LocalUser user) {
+        for (UUID friend : user.friends()) {
+            unwatch(friend, user.id());
+        }
+        announce(user.id(), store.update(user.id(), e -> e.withInstance(instanceId, false)));
+    }
+
+    /** The user chose a status. */
+    public void set(UUID userId, String status, String text, Instant expiresAt) {
+        announce(userId, store.update(userId, e -> e.withStatus(status, text, expiresAt).withInstance(instanceId, true)));
+    }
+
+    /** Online friends' presence to a new session, after hello. */
+    public void snapshot(Session session, LocalUser user) {
+        Map<String, Boolean> live = new HashMap<>();
+        for (UUID friend : user.friends()) {
+            Shown s = shownNow(friend, live);
+            shown.put(friend, s);
+            if (!PresenceEntry.OFFLINE.equals(s.status())) {
+                session.enqueue(Frames.presence(friend, s.status(), s.text()));
+            }
+        }
+    }
+
+    /** Instance heartbeat, refresh of local users' entries, and detection of users whose instances died. */
+    public void tick() {
+        store.beat(instanceId);
+        if (System.nanoTime() - lastRefreshNanos > Math.min(REFRESH.toNanos(), heartbeat.toNanos())) {
+            lastRefreshNanos = System.nanoTime();
+            Instant now = Instant.now();
+            for (LocalUser user : registry.users()) {
+                announce(user.id(), store.update(user.id(), e -> (e.expired(now) ? e.withStatus("online", null, null) : e)
+                        .withInstance(instanceId, true)));
+            }
+        }
+        Map<String, Boolean> live = new HashMap<>();
+        for (UUID watched : watchers.keySet()) {
+            Shown last = shown.get(watched);
+            if (last != null && !PresenceEntry.OFFLINE.equals(last.status()) && registry.user(watched).isEmpty()) {
+                Shown now = shownNow(watched, live);
+                if (PresenceEntry.OFFLINE.equals(now.status())) {
+                    publish(watched, now);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void friendAdded(UUID userId, UUID friendId) {
+        link(userId, friendId);
+        link(friendId, userId);
+    }
+
+    @Override
+    public void friendRemoved(UUID userId, UUID friendId) {
+        unlink(userId, friendId);
+        unlink(friendId, userId);
+    }
+
+    @Override
+    public void blocked(UUID blockerId, UUID blockedId) {
+        friendRemoved(blockerId, blockedId);
+    }
+
+    private void link(UUID userId, UUID friendId) {
+        registry.user(userId).ifPresent(user -> {
+            if (user.friends().add(friendId)) {
+                watchers.computeIfAbsent(friendId, f -> ConcurrentHashMap.newKeySet()).add(userId);
+                Shown s = shownNow(friendId, new HashMap<>());
+                shown.put(friendId, s);
+                OutFrame frame = Frames.presence(friendId, s.status(), s.text());
+                user.sessions().forEach(session -> session.enqueue(frame));
+            }
+        });
+    }
+
+    private void unlink(UUID userId, UUID friendId) {
+        registry.user(userId).ifPresent(user -> {
+            if (user.friends().remove(friendId)) {
+                unwatch(friendId, userId);
+                OutFrame frame = Frames.presence(friendId, PresenceEntry.OFFLINE, null);
+                user.sessions().forEach(session -> session.enqueue(frame));
+            }
+        });
+    }
+
+    private void unwatch(UUID friendId, UUID userId) {
+        watchers.computeIfPresent(friendId, (f, set) -> {
+            set.remove(userId);
+            if (set.isEmpty()) {
+                shown.remove(f);
+                return null;
+            }
+            return set;
+        });
+    }
+
+    private Shown shownNow(UUID userId, Map<String, Boolean> liveCache) {
+        PresenceEntry entry = store.get(userId).orElse(null);
+        if (entry == null || entry.instances() == null) {
+            return new Shown(PresenceEntry.OFFLINE, null);
+        }
+        List<String> live = entry.instances().stream().filter(i -> liveCache.computeIfAbsent(i, this::alive)).toList();
+        return entry.shown(Instant.now(), live);
+    }
+
+    private boolean alive(String instance) {
+        if (instance.equals(instanceId)) {
+            return true;
+        }
+        long staleAfter = heartbeat.toMillis() * 3 / 2;
+        return System.currentTimeMillis() - store.lastBeat(instance) < staleAfter;
+    }
+
+    private void announce(UUID userId, PresenceStore.Change change) {
+        if (change == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        Shown before = change.old() == null ? new Shown(PresenceEntry.OFFLINE, null)
+                : change.old().shown(now, change.old().instances() == null ? List.of() : change.old().instances());
+        Shown after = change.next().shown(now, change.next().instances());
+        if (!before.equals(after)) {
+            publish(userId, after);
+        }
+    }
+
+    private void publish(UUID userId, Shown s) {
+        var body = Json.MAPPER.createObjectNode().put("userId", userId.toString()).put("status", s.status());
+        body.put("text", s.text());
+        nats.publish(Subjects.realtime("presence", userId), Json.write(body));
+    }
+
+    private void onPresence(Message msg) {
+        try {
+            JsonNode body = Json.tree(msg.getData());
+            UUID userId = UUID.fromString(body.path("userId").asText());
+            Set<UUID> local = watchers.get(userId);
+            if (local == null) {
+                return;
+            }
+            Shown s = new Shown(body.path("status").asText(), body.path("text").isTextual() ? body.path("text").asText() : null);
+            if (Objects.equals(shown.put(userId, s), s)) {
+                return;
+            }
+            OutFrame frame = Frames.presence(userId, s.status(), s.text());
+            for (UUID watcher : local) {
+                registry.user(watcher).ifPresent(user -> {
+                    if (user.friends().contains(userId)) {
+                        user.sessions().forEach(session -> session.enqueue(frame));
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Bad presence signal on " + msg.getSubject() + ": " + e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.tangle.socket.presence;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import dev.tangle.common.json.Json;
+import dev.tangle.common.nats.Streams;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValue;
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.KeyValueOperation;
+
+/**
+ * The {@code tangle_presence} KV bucket: {@code u.<userId>} holds a {@link PresenceEntry}, changed only by
+ * compare-and-set so instances sharing a user never lose each other's updates; {@code i.<instanceId>} holds
+ * the time of the instance's last heartbeat (epoch ms).
+ */
+final class PresenceStore {
+
+    private static final System.Logger LOG = System.getLogger(PresenceStore.class.getName());
+    private static final int ATTEMPTS = 16;
+
+    private final KeyValue kv;
+
+    PresenceStore(Connection nats) {
+        try {
+            this.kv = nats.keyValue(Streams.PRESENCE_BUCKET);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot open KV bucket " + Streams.PRESENCE_BUCKET, e);
+        }
+    }
+
+    Optional<PresenceEntry> get(UUID userId) {
+        try {
+            KeyValueEntry entry = kv.get(userKey(userId));
+            if (entry == null || entry.getOperation() != KeyValueOperation.PUT || entry.getValue() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(Json.read(entry.getValue(), PresenceEntry.class));
+        } catch (IOException | JetStreamApiException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot read presence of " + userId + ": " + e);
+            return Optional.empty();
+        }
+    }
+
+    /** Applies a change with compare-and-set, retrying on conflict; returns the old and new values. */
+    Change update(UUID userId, UnaryOperator<PresenceEntry> change) {
+        String key = userKey(userId);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                KeyValueEntry current = kv.get(key);
+                boolean exists = current != null && current.getOperation() == KeyValueOperation.PUT && current.getValue() != null;
+                PresenceEntry old = exists ? Json.read(current.getValue(), PresenceEntry.class) : null;
+                PresenceEntry next = change.apply(old == null ? PresenceEntry.empty() : old);
+                if (exists) {
+                    kv.update(key, Json.write(next), current.getRevision());
+                } else {
+                    kv.create(key, Json.write(next));
+                }
+                return new Change(old, next);
+            } catch (JetStreamApiException conflict) {
+                // another instance changed it first: read again
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Cannot update presence of " + userId + ": " + e);
+                return null;
+            }
+        }
+        LOG.log(Level.WARNING, "Gave up updating presence of " + userId + " after " + ATTEMPTS + " conflicts");
+        return null;
+    }
+
+    void beat(String instanceId) {
+        try {
+            kv.put(instanceKey(instanceId), Long.toString(System.currentTimeMillis()));
+        } catch (IOException | JetStreamApiException e) {
+            LOG.log(Level.WARNING, "Cannot write instance heartbeat: " + e);
+        }
+    }
+
+    /** The instance's last heartbeat (epoch ms), or 0. */
+    long lastBeat(String instanceId) {
+        try {
+            KeyValueEntry entry = kv.get(instanceKey(instanceId));
+            return entry == null || entry.getOperation() != KeyValueOperation.PUT ? 0 : Long.parseLong(entry.getValueAsString());
+        } catch (IOException | JetStreamApiException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static String userKey(UUID userId) {
+        return "u." + userId;
+    }
+
+    private static String instanceKey(String instanceId) {
+        return "i." + instanceId.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    record Change(PresenceEntry old, PresenceEntry next) {
+    }
+}

@@ -1,0 +1,288 @@
+package dev.tangle.socket.session;
+
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.tangle.socket.SocketConfig.WsSettings;
+import dev.tangle.socket.frames.OutFrame;
+import io.helidon.common.buffers.BufferData;
+import io.helidon.webserver.spi.ServerConnection;
+import io.helidon.websocket.WsSession;
+
+/**
+ * One WebSocket connection of a user. Everything sent to it goes through a bounded outbound queue drained by
+ * exactly one writer at a time (Helidon 4.1.2 corrupts concurrent sends): a virtual thread started when the
+ * queue turns non-empty and ending when it is empty again, so an idle session holds no thread.
+ *
+ * <p>A session that falls behind (queue over its message or byte limit) is closed with 4009; typing and
+ * presence frames are dropped once the queue is half full, before that happens.
+ */
+public final class Session {
+
+    public static final int CLOSE_UNAUTHORIZED = 4001;
+    public static final int CLOSE_RATE_LIMITED = 4008;
+    public static final int CLOSE_TOO_SLOW = 4009;
+    public static final int CLOSE_GOING_AWAY = 1001;
+    public static final int CLOSE_TOO_BIG = 1009;
+
+    private static final System.Logger LOG = System.getLogger(Session.class.getName());
+
+    private final String id;
+    private final UUID userId;
+    private final WsSession ws;
+    private final WsSettings limits;
+    private final SessionEvents events;
+    private final Delivery delivery = new Delivery(this);
+    private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile boolean terminated;
+    private volatile boolean closing;
+    private volatile long closingSinceNanos;
+    private volatile long writeStartedNanos;
+    private volatile long lastHeardNanos = System.nanoTime();
+    private volatile Instant tokenExpiresAt;
+    private volatile Thread writer;
+
+    /** What a session reports back to its owner. */
+    public interface SessionEvents {
+        /** Exactly once, when the session stops taking frames: release its subscriptions and presence. */
+        void ended(Session session, int code, String reason);
+
+        /** After each frame is written. */
+        void written(OutFrame frame);
+    }
+
+    private record Control(int kind, BufferData data, int code, String reason) {
+        static final int PING = 0;
+        static final int PONG = 1;
+        static final int CLOSE = 2;
+    }
+
+    Session(String id, UUID userId, Instant tokenExpiresAt, WsSession ws, WsSettings limits, SessionEvents events) {
+        this.id = id;
+        this.userId = userId;
+        this.tokenExpiresAt = tokenExpiresAt;
+        this.ws = ws;
+        this.limits = limits;
+        this.events = events;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public UUID userId() {
+        return userId;
+    }
+
+    WsSettings limits() {
+        return limits;
+    }
+
+    /** Message ordering and resume state of this session. */
+    public Delivery delivery() {
+        return delivery;
+    }
+
+    /** Waits (resume thread) until the outbound queue is at most half full, or the session is closed. */
+    public void awaitCapacity() {
+        while (open() && (queued.get() > limits.queueMessages() / 2 || queuedBytes.get() > limits.queueBytes() / 2)) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    public Instant tokenExpiresAt() {
+        return tokenExpiresAt;
+    }
+
+    public void tokenExpiresAt(Instant expiresAt) {
+        this.tokenExpiresAt = expiresAt;
+    }
+
+    public boolean open() {
+        return !closing && !ended.get();
+    }
+
+    int queued() {
+        return queued.get();
+    }
+
+    /** Queues a frame; false if it was dropped (session closing, or a droppable frame while behind). */
+    public boolean enqueue(OutFrame frame) {
+        if (closing) {
+            return false;
+        }
+        int count = queued.get();
+        long bytes = queuedBytes.get();
+        if (frame.droppable() && (count > limits.queueMessages() / 2 || bytes > limits.queueBytes() / 2)) {
+            return false;
+        }
+        queued.incrementAndGet();
+        queuedBytes.addAndGet(frame.bytes());
+        queue.add(frame);
+        if (count + 1 > limits.queueMessages() || bytes + frame.bytes() > limits.queueBytes()) {
+            tooSlow("outbound queue over its limit");
+            return false;
+        }
+        kick();
+        return true;
+    }
+
+    /** Closes with 4009: the client can reconnect and resume. */
+    void tooSlow(String why) {
+        if (!closing) {
+            LOG.log(Level.DEBUG, "Session " + id + " of " + userId + " is too slow: " + why);
+            close(CLOSE_TOO_SLOW, "too slow");
+        }
+    }
+
+    void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    long lastHeardNanos() {
+        return lastHeardNanos;
+    }
+
+    /** Nanos the current write has been blocked, 0 when not writing. */
+    long writeBlockedNanos(long now) {
+        long started = writeStartedNanos;
+        return started == 0 ? 0 : now - started;
+    }
+
+    long closingForNanos(long now) {
+        return closing ? now - closingSinceNanos : 0;
+    }
+
+    void ping() {
+        enqueueControl(new Control(Control.PING, BufferData.empty(), 0, null));
+    }
+
+    void pong(BufferData payload) {
+        byte[] copy = new byte[payload.available()];
+        payload.read(copy);
+        enqueueControl(new Control(Control.PONG, BufferData.create(copy), 0, null));
+    }
+
+    /** Sends a close frame after nothing else (what is still queued is discarded) and releases the session. */
+    public void close(int code, String reason) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        closingSinceNanos = System.nanoTime();
+        while (queue.poll() != null) {
+            queued.decrementAndGet();
+        }
+        queuedBytes.set(0);
+        queue.add(new Control(Control.CLOSE, null, code, reason));
+        kick();
+        end(code, reason);
+    }
+
+    /** The connection is gone or stuck: release it and tear down the socket without a close handshake. */
+    void abort(String reason) {
+        closing = true;
+        terminated = true;
+        end(1006, reason);
+        Thread w = writer;
+        if (w != null) {
+            w.interrupt();
+        }
+        if (ws instanceof ServerConnection connection) {
+            connection.close(true);
+        }
+    }
+
+    /** Helidon is done with the connection. */
+    void terminated() {
+        terminated = true;
+    }
+
+    public boolean isTerminated() {
+        return terminated;
+    }
+
+    /** Called when the peer closed or the transport failed. */
+    void end(int code, String reason) {
+        if (ended.compareAndSet(false, true)) {
+            events.ended(this, code, reason);
+        }
+    }
+
+    private void enqueueControl(Control control) {
+        if (!closing) {
+            queue.add(control);
+            kick();
+        }
+    }
+
+    private void kick() {
+        if (writing.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("ws-writer-" + id).start(this::drain);
+        }
+    }
+
+    private void drain() {
+        writer = Thread.currentThread();
+        try {
+            while (true) {
+                Object item = queue.poll();
+                if (item == null) {
+                    writing.set(false);
+                    if (queue.isEmpty() || !writing.compareAndSet(false, true)) {
+                        return;
+                    }
+                    continue;
+                }
+                if (!write(item)) {
+                    return;
+                }
+            }
+        } finally {
+            writer = null;
+        }
+    }
+
+    private boolean write(Object item) {
+        writeStartedNanos = System.nanoTime();
+        try {
+            if (item instanceof OutFrame frame) {
+                queued.decrementAndGet();
+                queuedBytes.addAndGet(-frame.bytes());
+                ws.send(frame.text(), true);
+                events.written(frame);
+            } else if (item instanceof Control control) {
+                switch (control.kind()) {
+                    case Control.PING -> ws.ping(control.data());
+                    case Control.PONG -> ws.pong(control.data());
+                    default -> {
+                        ws.close(control.code(), control.reason());
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "Session " + id + ": write failed, dropping it: " + e);
+            abort("write failed");
+            return false;
+        } finally {
+            writeStartedNanos = 0;
+        }
+    }
+}

@@ -5,13 +5,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import dev.tangle.common.auth.JwtVerifier;
 import dev.tangle.common.config.Settings;
 import dev.tangle.common.http.Logging;
 import dev.tangle.common.http.RunningService;
 import dev.tangle.common.http.ServiceInfra;
 import dev.tangle.common.http.TangleServer;
-import dev.tangle.socket.auth.JwksKeySource;
 import dev.tangle.socket.canvas.CanvasRooms;
 import dev.tangle.socket.fanout.ChatClient;
 import dev.tangle.socket.fanout.EventRouter;
@@ -52,8 +50,7 @@ public final class Main {
         PresenceService presence = new PresenceService(nats, registry, chat, instanceId, ws.heartbeat());
         interest.routeTo(new EventRouter(registry, interest, memberships, presence));
         CanvasRooms canvas = new CanvasRooms(nats, instanceId, ws.canvasTimeout());
-        Handshake handshake = new Handshake(new JwtVerifier(config.jwt().issuer(), config.jwt().audience(),
-                new JwksKeySource(config.jwt().jwksUrl())), ws);
+        Handshake handshake = new Handshake(config.jwt().verifier(), ws);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("socket-ticker").factory());
         infra.lifecycle().onStop("socket ticker", scheduler::shutdownNow);

@@ -1,10 +1,10 @@
 package dev.tangle.socket;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.tangle.common.auth.AuthConfig;
 import dev.tangle.common.config.CommonConfig;
 import dev.tangle.common.config.Settings;
 
@@ -12,33 +12,16 @@ import dev.tangle.common.config.Settings;
  * Configuration of socket-server.
  *
  * @param common the keys every service shares (ports, NATS, shutdown); no PostgreSQL
- * @param jwt    how access tokens are verified
+ * @param jwt    how access tokens are verified (api-server's JWKS)
  * @param ws     WebSocket limits and timings
  */
-public record SocketConfig(CommonConfig common, JwtSettings jwt, WsSettings ws) {
+public record SocketConfig(CommonConfig common, AuthConfig jwt, WsSettings ws) {
 
     public static final String SERVICE = "socket-server";
 
     public static SocketConfig from(Settings settings) {
-        return new SocketConfig(CommonConfig.from(settings, SERVICE, 1, null), JwtSettings.from(settings),
+        return new SocketConfig(CommonConfig.from(settings, SERVICE, 1, null), AuthConfig.from(settings),
                 WsSettings.from(settings));
-    }
-
-    /**
-     * Access token verification against api-server's published keys.
-     *
-     * @param issuer   expected {@code iss} ({@code jwt.issuer}, default tangle)
-     * @param audience expected {@code aud} ({@code jwt.audience}, default tangle)
-     * @param jwksUrl  where the public keys are fetched ({@code jwt.jwks-url}, default http://127.0.0.1:8080/.well-known/jwks.json)
-     */
-    public record JwtSettings(String issuer, String audience, URI jwksUrl) {
-        static JwtSettings from(Settings s) {
-            String url = s.string("jwt.jwks-url", "http://127.0.0.1:8080/.well-known/jwks.json");
-            if (!url.startsWith("http://") && !url.startsWith("https://")) {
-                throw s.invalid("jwt.jwks-url", url, "must be an http(s) URL");
-            }
-            return new JwtSettings(s.string("jwt.issuer", "tangle"), s.string("jwt.audience", "tangle"), URI.create(url));
-        }
     }
 
     /**

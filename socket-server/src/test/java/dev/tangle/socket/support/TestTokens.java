@@ -9,25 +9,24 @@ import java.util.UUID;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 
-/** An ES256 signing key whose public JWKS a tiny HTTP server publishes, as api-server does; signs access tokens. */
+/** An RS256 signing key whose public JWKS a tiny HTTP server publishes, as api-server does; signs access tokens. */
 public final class TestTokens implements AutoCloseable {
 
-    private final ECKey key;
+    private final RSAKey key;
     private final WebServer jwks;
 
     public TestTokens() {
         try {
-            key = new ECKeyGenerator(Curve.P_256).keyID("test-" + UUID.randomUUID()).generate();
+            key = new RSAKeyGenerator(2048).keyID("test-" + UUID.randomUUID()).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -55,22 +54,22 @@ public final class TestTokens implements AutoCloseable {
     /** A token signed by a key nobody published. */
     public static String forged(UUID userId) {
         try {
-            return sign(new ECKeyGenerator(Curve.P_256).keyID("forged").generate(), userId, Duration.ofMinutes(5));
+            return sign(new RSAKeyGenerator(2048).keyID("forged").generate(), userId, Duration.ofMinutes(5));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String sign(ECKey signingKey, UUID userId, Duration ttl) {
+    private static String sign(RSAKey signingKey, UUID userId, Duration ttl) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer("tangle").audience(List.of("tangle")).subject(userId.toString())
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ttl)))
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID()).build(), claims);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
         try {
-            jwt.sign(new ECDSASigner(signingKey));
+            jwt.sign(new RSASSASigner(signingKey));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

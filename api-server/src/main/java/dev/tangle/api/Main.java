@@ -1,5 +1,18 @@
 package dev.tangle.api;
 
+import dev.tangle.api.community.comment.CommentHttpService;
+import dev.tangle.api.community.comment.CommentRepository;
+import dev.tangle.api.community.comment.CommentService;
+import dev.tangle.api.community.feed.FeedHttpService;
+import dev.tangle.api.community.feed.FeedRepository;
+import dev.tangle.api.community.feed.FeedService;
+import dev.tangle.api.community.post.PostAccess;
+import dev.tangle.api.community.post.PostHttpService;
+import dev.tangle.api.community.post.PostRepository;
+import dev.tangle.api.community.post.PostService;
+import dev.tangle.api.community.reaction.ReactionHttpService;
+import dev.tangle.api.community.reaction.ReactionRepository;
+import dev.tangle.api.community.reaction.ReactionService;
 import dev.tangle.api.identity.AccountHttpService;
 import dev.tangle.api.identity.AccountService;
 import dev.tangle.api.identity.PasswordHasher;
@@ -45,6 +58,10 @@ public final class Main {
         final UserRepository users = new UserRepository();
         final SocialGraph graph = new SocialGraph();
         final AccountService accounts;
+        final PostService posts;
+        final CommentService comments;
+        final ReactionService reactions;
+        final FeedService feeds;
 
         Services(ApiConfig config, ServiceInfra infra, SigningKeys keys) {
             var identity = config.identity();
@@ -53,12 +70,24 @@ public final class Main {
             TokenIssuer issuer = new TokenIssuer(keys, identity.issuer(), identity.audience(), identity.accessTtl());
             this.accounts = new AccountService(infra.db(), infra.outbox(), users, new PasswordHasher(), issuer,
                     new RefreshTokens(identity.refreshTtl()));
+            var postRepository = new PostRepository();
+            var access = new PostAccess(graph, postRepository);
+            var reactionRepository = new ReactionRepository();
+            this.posts = new PostService(infra.db(), infra.outbox(), postRepository, access, reactionRepository);
+            this.comments = new CommentService(infra.db(), infra.outbox(), new CommentRepository(), postRepository,
+                    access, graph, reactionRepository);
+            this.reactions = new ReactionService(infra.db(), infra.outbox(), reactionRepository, access, comments, graph);
+            this.feeds = new FeedService(infra.db(), new FeedRepository(), access, graph, posts);
         }
     }
 
     /** The service's own routes. */
     static void routing(HttpRouting.Builder routing, Services s) {
         routing.register(new AccountHttpService(s.accounts))
-                .register(new UserHttpService(s.verifier, s.infra.db(), s.users));
+                .register(new UserHttpService(s.verifier, s.infra.db(), s.users))
+                .register(new PostHttpService(s.verifier, s.posts))
+                .register(new CommentHttpService(s.verifier, s.comments))
+                .register(new ReactionHttpService(s.verifier, s.reactions))
+                .register(new FeedHttpService(s.verifier, s.feeds));
     }
 }

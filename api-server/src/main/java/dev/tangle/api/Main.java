@@ -1,6 +1,19 @@
 package dev.tangle.api;
 
 import dev.tangle.api.chat.Chat;
+import dev.tangle.api.community.comment.CommentHttpService;
+import dev.tangle.api.community.comment.CommentRepository;
+import dev.tangle.api.community.comment.CommentService;
+import dev.tangle.api.community.feed.FeedHttpService;
+import dev.tangle.api.community.feed.FeedRepository;
+import dev.tangle.api.community.feed.FeedService;
+import dev.tangle.api.community.post.PostAccess;
+import dev.tangle.api.community.post.PostHttpService;
+import dev.tangle.api.community.post.PostRepository;
+import dev.tangle.api.community.post.PostService;
+import dev.tangle.api.community.reaction.ReactionHttpService;
+import dev.tangle.api.community.reaction.ReactionRepository;
+import dev.tangle.api.community.reaction.ReactionService;
 import dev.tangle.api.identity.AccountHttpService;
 import dev.tangle.api.identity.AccountService;
 import dev.tangle.api.identity.JwksHttpService;
@@ -69,6 +82,10 @@ public final class Main {
         final BlockService blocks;
         final GroupService groups;
         final Chat chat;
+        final PostService posts;
+        final CommentService comments;
+        final ReactionService reactions;
+        final FeedService feeds;
 
         Services(ApiConfig config, ServiceInfra infra, SigningKeys keys) {
             var identity = config.identity();
@@ -86,6 +103,14 @@ public final class Main {
             this.blocks = new BlockService(infra.db(), infra.outbox(), friendRepository, graph);
             this.groups = new GroupService(infra.db(), infra.outbox(), new GroupRepository(), graph);
             this.chat = Chat.start(infra, graph, config.chat());
+            var postRepository = new PostRepository();
+            var access = new PostAccess(graph, postRepository);
+            var reactionRepository = new ReactionRepository();
+            this.posts = new PostService(infra.db(), infra.outbox(), postRepository, access, reactionRepository);
+            this.comments = new CommentService(infra.db(), infra.outbox(), new CommentRepository(), postRepository,
+                    access, graph, reactionRepository);
+            this.reactions = new ReactionService(infra.db(), infra.outbox(), reactionRepository, access, comments, graph);
+            this.feeds = new FeedService(infra.db(), new FeedRepository(), access, graph, posts);
         }
     }
 
@@ -98,5 +123,9 @@ public final class Main {
                 .register(new BlockHttpService(s.verifier, s.blocks))
                 .register(new GroupHttpService(s.verifier, s.groups));
         s.chat.routing(routing, s.verifier);
+        routing.register(new PostHttpService(s.verifier, s.posts))
+                .register(new CommentHttpService(s.verifier, s.comments))
+                .register(new ReactionHttpService(s.verifier, s.reactions))
+                .register(new FeedHttpService(s.verifier, s.feeds));
     }
 }

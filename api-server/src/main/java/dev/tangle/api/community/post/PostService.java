@@ -1,0 +1,99 @@
+package dev.tangle.api.community.post;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.tangle.api.community.CommunityEvents;
+import dev.tangle.api.community.reaction.ReactionRepository;
+import dev.tangle.api.community.reaction.ReactionRepository.Target;
+import dev.tangle.api.community.reaction.Reactions;
+import dev.tangle.common.db.Database;
+import dev.tangle.common.error.Problems;
+import dev.tangle.common.id.Ids;
+import dev.tangle.common.outbox.OutboxRelay;
+import io.helidon.dbclient.DbExecute;
+
+/** Creating, reading, editing and deleting posts, with their events. */
+public final class PostService {
+
+    private final Database db;
+    private final OutboxRelay relay;
+    private final PostRepository posts;
+    private final PostAccess access;
+    private final ReactionRepository reactions;
+
+    public PostService(Database db, OutboxRelay relay, PostRepository posts, PostAccess access,
+                       ReactionRepository reactions) {
+        this.db = db;
+        this.relay = relay;
+        this.posts = posts;
+        this.access = access;
+        this.reactions = reactions;
+    }
+
+    public Post create(UUID author, NewPost request) {
+        StoredPost post = new StoredPost(Ids.newId(), author, request.text(), request.format(), request.visibility(),
+                request.groupId(), request.mediaIds(), request.location(), now(), null, 0);
+        db.inTransaction(tx -> {
+            if (post.visibility() == Visibility.GROUP) {
+                access.requireMember(tx, author, post.groupId());
+            }
+            posts.insert(tx, post);
+            CommunityEvents.post(tx, post, "created");
+            return null;
+        });
+        relay.kick();
+        return Post.of(post, Reactions.NONE);
+    }
+
+    public Post get(UUID viewer, UUID postId) {
+        DbExecute read = db.client().execute();
+        return withReactions(read, viewer, List.of(access.visible(read, viewer, postId))).getFirst();
+    }
+
+    /** Only the author edits; anyone else who can see the post gets 403. */
+    public Post edit(UUID viewer, UUID postId, String text, String format) {
+        StoredPost edited = db.inTransaction(tx -> {
+            StoredPost post = access.visibleForUpdate(tx, viewer, postId);
+            if (!post.authorId().equals(viewer)) {
+                throw Problems.forbidden("Only the author may edit a post");
+            }
+            StoredPost updated = new StoredPost(post.id(), post.authorId(), text, format == null ? post.format() : format,
+                    post.visibility(), post.groupId(), post.mediaIds(), post.location(), post.createdAt(), now(),
+                    post.commentCount());
+            posts.updateText(tx, postId, updated.text(), updated.format(), updated.editedAt());
+            CommunityEvents.post(tx, updated, "updated");
+            return updated;
+        });
+        relay.kick();
+        return get(viewer, edited.id());
+    }
+
+    /** The author, or an owner or admin of the post's group, deletes the post with its comments and reactions. */
+    public void delete(UUID viewer, UUID postId) {
+        db.inTransaction(tx -> {
+            StoredPost post = access.visibleForUpdate(tx, viewer, postId);
+            if (!access.canModerate(tx, viewer, post)) {
+                throw Problems.forbidden("Only the author or a group admin may delete a post");
+            }
+            posts.delete(tx, postId);
+            CommunityEvents.post(tx, post, "deleted");
+            return null;
+        });
+        relay.kick();
+    }
+
+    /** Adds the viewer's view of reactions to posts, keeping their order. */
+    public List<Post> withReactions(DbExecute db, UUID viewer, List<StoredPost> stored) {
+        Map<UUID, Reactions> summaries = reactions.summaries(db, Target.POST,
+                stored.stream().map(StoredPost::id).toList(), viewer);
+        return stored.stream().map(p -> Post.of(p, summaries.getOrDefault(p.id(), Reactions.NONE))).toList();
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

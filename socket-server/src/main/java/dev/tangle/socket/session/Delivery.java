@@ -96,10 +96,11 @@ public final class Delivery {
         }
         long highest = stream.had.highest();
         long until = highest;
-        List<Pending> pending = stream.buffer == null ? List.of() : stream.buffer;
-        pending.sort(BY_SEQ);
         boolean contiguous = true;
-        for (Pending p : pending) {
+        if (stream.buffer != null) {
+            stream.buffer.sort(BY_SEQ);
+        }
+        for (Pending p : stream.buffer == null ? List.<Pending>of() : stream.buffer) {
             if (p.created && p.seq > highest) {
                 contiguous &= p.seq <= until + 1;
                 until = Math.max(until, p.seq);

@@ -19,6 +19,7 @@ import dev.tangle.socket.frames.ClientFrame;
 import dev.tangle.socket.frames.FrameException;
 import dev.tangle.socket.frames.Frames;
 import dev.tangle.socket.presence.PresenceService;
+import dev.tangle.socket.session.Delivery;
 import dev.tangle.socket.session.Handshake;
 import dev.tangle.socket.session.LocalUser;
 import dev.tangle.socket.session.Session;
@@ -107,6 +108,11 @@ final class FrameHandler {
                 session.enqueue(Frames.ack(frame.id(), "message", reply.path("message")));
             }
         });
+    }
+
+    /** Fills gaps in live delivery from history. */
+    Delivery.GapFiller gapFiller() {
+        return resumer;
     }
 
     private void resume(Session session, LocalUser user, ClientFrame frame) {

@@ -1,5 +1,6 @@
 package dev.tangle.socket;
 
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,17 @@ import dev.tangle.socket.session.LocalUser;
 import dev.tangle.socket.session.Session;
 
 /**
- * Resume (ADR 0042): the session already holds the conversations' subscriptions, so live messages are
+ * Resume (ADRs 0042, 0045): the session already holds the conversations' subscriptions, so live messages are
  * buffered first; then history after each cursor is fetched from api-server page by page and delivered in seq
- * order (waiting for the writer when the queue fills), then the buffer; {@link Delivery} drops duplicates.
+ * order (waiting for the writer when the queue fills), then the buffer; {@link Delivery} drops what the session
+ * had. Also fills gaps in live delivery from history.
  */
-final class Resumer {
+final class Resumer implements Delivery.GapFiller {
 
+    private static final System.Logger LOG = System.getLogger(Resumer.class.getName());
     private static final int HISTORY_ATTEMPTS = 3;
+    /** A missing seq usually arrives just behind the next one (another api-server published it): wait this long. */
+    private static final long GAP_GRACE_MILLIS = 150;
 
     private final ChatClient chat;
     private final SocketMetrics metrics;
@@ -46,7 +51,7 @@ final class Resumer {
         int delivered = 0;
         for (UUID conversationId : resumed) {
             try {
-                delivered += replay(session, conversationId, cursors.get(conversationId));
+                delivered += replay(session, conversationId, cursors.get(conversationId), Long.MAX_VALUE);
             } catch (FrameException e) {
                 session.enqueue(Frames.error(frameId, e.code(), e.getMessage() + " (conversation " + conversationId + ")"));
             } finally {
@@ -76,11 +81,33 @@ final class Resumer {
         }
     }
 
-    private int replay(Session session, UUID conversationId, long cursor) {
+    /** A live message skipped seqs: unless they arrive within a grace period, deliver them from history. */
+    @Override
+    public void fill(Session session, UUID conversationId) {
+        Thread.ofVirtual().name("gap-" + session.id()).start(() -> {
+            Delivery delivery = session.delivery();
+            try {
+                Thread.sleep(GAP_GRACE_MILLIS);
+                Delivery.Gap gap = delivery.fillFrom(conversationId);
+                if (gap != null) {
+                    metrics.gapFilled(replay(session, conversationId, gap.after(), gap.until()));
+                }
+            } catch (FrameException e) {
+                LOG.log(Level.WARNING, "Session " + session.id() + ": gap in " + conversationId + " not filled: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                delivery.endFill(conversationId);
+            }
+        });
+    }
+
+    /** Delivers history after {@code cursor} up to {@code until}; returns how many messages were new to the session. */
+    private int replay(Session session, UUID conversationId, long cursor, long until) {
         int delivered = 0;
         long after = cursor;
         boolean more = true;
-        while (more && session.open()) {
+        while (more && after < until && session.open()) {
             JsonNode page = page(session, conversationId, after);
             JsonNode items = page.path("items");
             for (JsonNode message : items) {

@@ -53,6 +53,7 @@ final class SocketHub implements SessionHandler {
 
     @Override
     public void opened(Session session) {
+        session.delivery().filler(frames.gapFiller());
         LocalUser user = registry.attach(session);
         user.lock().lock();
         try {

@@ -30,6 +30,7 @@ public final class SocketMetrics {
     private final Timer latency;
     private final Counter slow;
     private final Counter resumes;
+    private final Counter gapMessages;
     private final DistributionSummary resumeSize;
 
     public SocketMetrics(Metrics metrics) {
@@ -43,6 +44,8 @@ public final class SocketMetrics {
                 .register(registry);
         slow = Counter.builder(metrics.name("slow.consumer.disconnects")).register(registry);
         resumes = Counter.builder(metrics.name("resumes")).register(registry);
+        gapMessages = Counter.builder(metrics.name("gap.filled.messages"))
+                .description("Messages delivered from history because live delivery skipped them").register(registry);
         resumeSize = DistributionSummary.builder(metrics.name("resume.messages"))
                 .description("Messages delivered by one resume").register(registry);
     }
@@ -69,6 +72,10 @@ public final class SocketMetrics {
         if (code == 4009) {
             slow.increment();
         }
+    }
+
+    public void gapFilled(int messages) {
+        gapMessages.increment(messages);
     }
 
     public void resumed(int messages) {

@@ -1,10 +1,15 @@
 package dev.tangle.socket.fanout;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.tangle.common.nats.Subjects;
+import dev.tangle.socket.frames.FrameException;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.MessageHandler;
@@ -18,6 +23,9 @@ public final class Interest {
 
     private final Connection nats;
     private final ConcurrentHashMap<UUID, Set<UUID>> localMembers = new ConcurrentHashMap<>();
+    private final AtomicLong changes = new AtomicLong();
+    private final ReentrantLock flushLock = new ReentrantLock();
+    private long flushed;
     private Dispatcher dispatcher;
 
     public Interest(Connection nats) {
@@ -41,6 +49,7 @@ public final class Interest {
             members = ConcurrentHashMap.newKeySet();
             localMembers.put(conversationId, members);
             dispatcher.subscribe(Subjects.events("chat", conversationId));
+            changes.incrementAndGet();
             dispatcher.subscribe(Subjects.realtime("typing", conversationId));
         }
         members.add(userId);
@@ -50,6 +59,9 @@ public final class Interest {
         Set<UUID> members = localMembers.get(conversationId);
         if (members != null && members.remove(userId) && members.isEmpty()) {
             localMembers.remove(conversationId);
+            if (!dispatcher.isActive()) {
+                return;
+            }
             dispatcher.unsubscribe(Subjects.events("chat", conversationId));
             dispatcher.unsubscribe(Subjects.realtime("typing", conversationId));
         }
@@ -57,22 +69,40 @@ public final class Interest {
 
     public synchronized void watchUser(UUID userId) {
         dispatcher.subscribe(Subjects.events("user", userId));
+        changes.incrementAndGet();
         dispatcher.subscribe(Subjects.realtime("user", userId));
     }
 
     public synchronized void unwatchUser(UUID userId) {
+        if (!dispatcher.isActive()) {
+            return; // shutting down: the connection is closed
+        }
         dispatcher.unsubscribe(Subjects.events("user", userId));
         dispatcher.unsubscribe(Subjects.realtime("user", userId));
     }
 
-    /** Round trip to the server: every subscription made before is in effect afterwards. */
+    /**
+     * Round trip to the server: every subscription made before is in effect afterwards. One flush at a time, and
+     * a caller whose subscriptions a flush already covered does not flush again: each flush is a PING, and
+     * jnats drops the connection (losing what is published meanwhile) once more than two are outstanding, which
+     * hundreds of sessions opening at once used to cause (ADR 0045).
+     */
     public void flush() {
+        long mine = changes.get();
+        flushLock.lock();
         try {
-            nats.flush(java.time.Duration.ofSeconds(5));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new dev.tangle.socket.frames.FrameException("unavailable", null, "NATS did not answer");
+            if (flushed >= mine) {
+                return;
+            }
+            long covered = changes.get();
+            nats.flush(Duration.ofSeconds(5));
+            flushed = covered;
+        } catch (TimeoutException e) {
+            throw new FrameException("unavailable", null, "NATS did not answer");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            flushLock.unlock();
         }
     }
 

@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.tangle.common.http.RunningService;
 import dev.tangle.common.test.Await;
-import dev.tangle.common.test.FreePorts;
 import dev.tangle.common.test.HttpTestClient;
 import dev.tangle.common.test.TestInfra;
 import dev.tangle.socket.Main;
@@ -23,6 +24,8 @@ import dev.tangle.socket.SocketConfig;
  * and any number of socket-server instances, in this JVM or as separate processes (which can be killed hard).
  */
 public final class SocketStack implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("socket-server listening on [^\\s:]+:(\\d+)");
 
     private final TestTokens tokens = new TestTokens();
     private final ChatStandIn chat = new ChatStandIn(TestInfra.nats().url());
@@ -60,29 +63,42 @@ public final class SocketStack implements AutoCloseable {
         return service;
     }
 
-    /** An instance in its own JVM; returns its base URL. Kill it with {@link Process#destroyForcibly()}. */
+    /**
+     * An instance in its own JVM. It binds port 0 and its URL is taken from its own log line, so the URL is that
+     * process and not whatever else may have taken a port picked in advance. Kill it with {@link ProcessInstance#kill()}.
+     */
     public ProcessInstance startProcess(Map<String, String> overrides) {
-        int port = FreePorts.next();
         Map<String, String> env = env(overrides);
-        env.put("TANGLE_PORT", Integer.toString(port));
-        env.putIfAbsent("TANGLE_INSTANCE_ID", "socket-proc-" + port);
+        env.put("TANGLE_PORT", "0");
+        env.putIfAbsent("TANGLE_INSTANCE_ID", "socket-proc-" + (processes.size() + 1) + "-" + ProcessHandle.current().pid());
         try {
-            Path log = Files.createTempFile("socket-server-" + port + "-", ".log");
+            Path log = Files.createTempFile("socket-server-", ".log");
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(env);
             Process process = builder.start();
             processes.add(process);
-            String url = "http://127.0.0.1:" + port;
-            HttpTestClient http = new HttpTestClient(url);
-            Await.until(Duration.ofSeconds(60), "socket-server process on " + port + " to be ready (log " + log + ")", () -> {
+            int[] port = new int[1];
+            Await.until(Duration.ofSeconds(60), "socket-server process to be ready (log " + log + ")", () -> {
                 if (!process.isAlive()) {
                     throw new AssertionError("socket-server process exited; log " + log);
                 }
-                return http.get("/health/ready", null).status() == 200;
+                if (port[0] == 0) {
+                    Matcher m = LISTENING.matcher(read(log));
+                    port[0] = m.find() ? Integer.parseInt(m.group(1)) : 0;
+                }
+                return port[0] != 0 && new HttpTestClient("http://127.0.0.1:" + port[0]).get("/health/ready", null).status() == 200;
             });
-            return new ProcessInstance(process, url, log);
+            return new ProcessInstance(process, "http://127.0.0.1:" + port[0], log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

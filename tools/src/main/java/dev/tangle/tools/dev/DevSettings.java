@@ -31,7 +31,7 @@ public record DevSettings(int portBase,
                           List<String> javaOptions) {
 
     /** Small heaps and the quick JIT tier: four JVMs and their start-up share a laptop. */
-    static final String DEFAULT_JAVA_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx512m";
+    static final String DEFAULT_JAVA_OPTIONS = "-XX:+UseSerialGC -Xmx1g";
 
     public static DevSettings from(Map<String, String> env) {
         try {

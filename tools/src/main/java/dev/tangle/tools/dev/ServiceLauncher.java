@@ -45,6 +45,10 @@ final class ServiceLauncher {
         env.put("TANGLE_NATS_URL", natsUrl);
         env.put("TANGLE_INSTANCE_ID", service.module() + "-" + port);
         env.put("TANGLE_SHUTDOWN_TIMEOUT", settings.shutdownTimeout().toMillis() + "ms");
+        // the other services verify tokens against the stack's own api-server, wherever TANGLE_PORT_BASE put it
+        if (System.getenv("TANGLE_JWT_JWKS_URL") == null) {
+            env.put("TANGLE_JWT_JWKS_URL", "http://127.0.0.1:" + settings.portBase() + "/.well-known/jwks.json");
+        }
         return ChildProcess.start(label, command, env, workspace.home(), workspace.log(label), console, PREFIX_WIDTH);
     }
 

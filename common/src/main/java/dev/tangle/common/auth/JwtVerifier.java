@@ -41,7 +41,10 @@ public final class JwtVerifier implements TokenVerifier {
     private final KeySource keys;
     private final Map<JWK, JWSVerifier> verifiers = new ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentHashMap<String, Principal> verified = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int MAX_REMEMBERED = 10_000;
+    private final int maxRemembered;
+
+    /** How many verified tokens a verifier remembers by default. */
+    public static final int DEFAULT_REMEMBERED = 10_000;
 
     /** Finds the public key for a {@code kid}. */
     public interface KeySource {
@@ -49,9 +52,15 @@ public final class JwtVerifier implements TokenVerifier {
     }
 
     public JwtVerifier(String issuer, String audience, KeySource keys) {
+        this(issuer, audience, keys, DEFAULT_REMEMBERED);
+    }
+
+    /** @param maxRemembered verified tokens to remember; 0 checks every signature (benchmarks, tests) */
+    public JwtVerifier(String issuer, String audience, KeySource keys, int maxRemembered) {
         this.issuer = issuer;
         this.audience = audience;
         this.keys = keys;
+        this.maxRemembered = maxRemembered;
     }
 
     @Override
@@ -64,7 +73,10 @@ public final class JwtVerifier implements TokenVerifier {
             verified.remove(token);
         }
         Principal principal = verifySignatureAndClaims(token);
-        if (verified.size() >= MAX_REMEMBERED) {
+        if (maxRemembered == 0) {
+            return principal;
+        }
+        if (verified.size() >= maxRemembered) {
             verified.clear();
         }
         verified.put(token, principal);

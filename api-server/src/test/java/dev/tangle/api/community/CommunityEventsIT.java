@@ -94,7 +94,7 @@ class CommunityEventsIT {
 
         String comment = http.post("/v1/posts/" + post + "/comments", Map.of("text", "nice"), fan.accessToken())
                 .json().get("id").asText();
-        JsonNode commented = await(notifications).get("data");
+        JsonNode commented = awaitKind(notifications, "post.commented");
         assertThat(commented.get("kind").asText()).isEqualTo("post.commented");
         assertThat(commented.get("commentId").asText()).isEqualTo(comment);
         assertThat(commented.get("byUserId").asText()).isEqualTo(fan.id().toString());
@@ -104,14 +104,14 @@ class CommunityEventsIT {
 
         String reply = http.post("/v1/posts/" + post + "/comments", Map.of("text", "thanks", "parentId", comment),
                 owner.accessToken()).json().get("id").asText();
-        JsonNode replied = await("tangle.evt.user." + fan.id() + ".notification").get("data");
+        JsonNode replied = awaitKind("tangle.evt.user." + fan.id() + ".notification", "comment.replied");
         assertThat(replied.get("kind").asText()).isEqualTo("comment.replied");
         assertThat(replied.get("commentId").asText()).isEqualTo(reply);
         assertThat(replied.get("parentId").asText()).isEqualTo(comment);
 
         String party = URLEncoder.encode("🎉", StandardCharsets.UTF_8);
         assertThat(http.put("/v1/posts/" + post + "/reactions/" + party, null, fan.accessToken()).status()).isEqualTo(200);
-        JsonNode reacted = await(notifications).get("data");
+        JsonNode reacted = awaitKind(notifications, "post.reacted");
         assertThat(reacted.get("kind").asText()).isEqualTo("post.reacted");
         assertThat(reacted.get("emoji").asText()).isEqualTo("🎉");
         JsonNode added = await("tangle.evt.post." + post + ".reaction.added").get("data");
@@ -130,6 +130,11 @@ class CommunityEventsIT {
                 .json().get("id").asText();
         JsonNode next = await(notifications, n -> !n.get("id").asText().equals(lastId));
         assertThat(next.get("data").get("commentId").asText()).as("the next notification is the marker's").isEqualTo(marker);
+    }
+
+    /** The data of the newest notification on a subject once it is of the given kind (earlier ones may still be last). */
+    private static JsonNode awaitKind(String subject, String kind) {
+        return await(subject, n -> kind.equals(n.get("data").get("kind").asText())).get("data");
     }
 
     private static JsonNode await(String subject) {

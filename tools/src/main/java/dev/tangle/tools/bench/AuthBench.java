@@ -5,8 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -145,18 +143,6 @@ public final class AuthBench {
     }
 
     private static Optional<String> devEnvApiUrl() {
-        Path env = Path.of(".tangle/dev.env");
-        if (!Files.isReadable(env)) {
-            return Optional.empty();
-        }
-        try {
-            return Files.readAllLines(env).stream().map(String::trim)
-                    .map(line -> line.startsWith("export ") ? line.substring(7) : line)
-                    .filter(line -> line.startsWith("TANGLE_API_URL="))
-                    .map(line -> line.substring("TANGLE_API_URL=".length()).replace("\"", "").replace("'", ""))
-                    .findFirst();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(DevEnv.fileVariables().get("TANGLE_API_URL"));
     }
 }

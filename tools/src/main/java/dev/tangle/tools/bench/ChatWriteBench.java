@@ -5,8 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -235,7 +233,7 @@ public final class ChatWriteBench {
     /** {@code --key value} pairs over defaults from {@code .tangle/dev.env}. */
     static Map<String, String> options(List<String> args) {
         Map<String, String> opts = new HashMap<>();
-        Map<String, String> env = devEnv(Path.of(".tangle", "dev.env"));
+        Map<String, String> env = DevEnv.fileVariables();
         putIf(opts, "api", env.get("TANGLE_API_URL"));
         putIf(opts, "db-url", env.get("TANGLE_DB_URL"));
         putIf(opts, "db-user", env.get("TANGLE_DB_USER"));
@@ -255,23 +253,5 @@ public final class ChatWriteBench {
         if (value != null && !value.isBlank()) {
             opts.put(key, value);
         }
-    }
-
-    private static Map<String, String> devEnv(Path file) {
-        Map<String, String> env = new HashMap<>();
-        if (!Files.isRegularFile(file)) {
-            return env;
-        }
-        try {
-            for (String line : Files.readAllLines(file)) {
-                int eq = line.indexOf('=');
-                if (eq > 0 && !line.startsWith("#")) {
-                    env.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim().replaceAll("^\"|\"$", ""));
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return env;
     }
 }

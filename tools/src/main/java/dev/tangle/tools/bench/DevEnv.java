@@ -24,6 +24,15 @@ record DevEnv(URI api, URI ws, Map<String, String> vars) {
         return new DevEnv(URI.create(strip(api)), URI.create(strip(ws)), vars);
     }
 
+    /** The variables of {@code .tangle/dev.env}; empty when no stack is running. Every bench reads them here. */
+    static Map<String, String> fileVariables() {
+        try {
+            return Files.isReadable(DEFAULT_FILE) ? parse(Files.readString(DEFAULT_FILE)) : Map.of();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + DEFAULT_FILE, e);
+        }
+    }
+
     static Map<String, String> parse(String text) {
         Map<String, String> vars = new HashMap<>();
         for (String line : text.split("\n")) {

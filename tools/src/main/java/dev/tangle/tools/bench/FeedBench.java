@@ -5,8 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -206,16 +204,7 @@ public final class FeedBench {
 
     /** {@code --name value} pairs (a flag without a value is "true"), over TANGLE_* from the environment and dev.env. */
     static Map<String, String> options(List<String> args) throws IOException {
-        Map<String, String> env = new HashMap<>();
-        Path devEnv = Path.of(".tangle", "dev.env");
-        if (Files.isReadable(devEnv)) {
-            for (String line : Files.readAllLines(devEnv)) {
-                int eq = line.indexOf('=');
-                if (eq > 0 && !line.startsWith("#")) {
-                    env.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
-                }
-            }
-        }
+        Map<String, String> env = new HashMap<>(DevEnv.fileVariables());
         env.putAll(System.getenv());
         Map<String, String> options = new HashMap<>();
         putIfSet(options, "db-url", env.get("TANGLE_DB_URL"));

@@ -39,11 +39,13 @@ public record SocketConfig(CommonConfig common, AuthConfig jwt, WsSettings ws) {
      * @param resumeWindow     how long live messages are held after hello waiting for a resume ({@code ws.resume-window}, default 1s, ADR 0042)
      * @param canvasTimeout    a canvas room member not refreshed for this long has left ({@code ws.canvas-timeout}, default 5m)
      * @param requestTimeout   timeout of requests to api-server over NATS ({@code ws.request-timeout}, default 5s)
+     * @param fanoutThreads    threads fanning events out to sessions, conversations spread over them
+     *                         ({@code ws.fanout-threads}, default: the number of cores)
      */
     public record WsSettings(List<String> allowedOrigins, int maxFrameBytes, Duration heartbeat, int queueMessages,
                              long queueBytes, Duration writeTimeout, int rateBurst, int ratePerSecond,
                              Duration typingInterval, Duration resumeWindow, Duration canvasTimeout,
-                             Duration requestTimeout) {
+                             Duration requestTimeout, int fanoutThreads) {
         static WsSettings from(Settings s) {
             List<String> origins = Arrays.stream(s.string("ws.allowed-origins", "").split(","))
                     .map(String::trim).filter(o -> !o.isEmpty()).toList();
@@ -58,7 +60,8 @@ public record SocketConfig(CommonConfig common, AuthConfig jwt, WsSettings ws) {
                     s.duration("ws.typing-interval", Duration.ofSeconds(2), Duration.ZERO, Duration.ofMinutes(1)),
                     s.duration("ws.resume-window", Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(30)),
                     s.duration("ws.canvas-timeout", Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofHours(1)),
-                    s.duration("ws.request-timeout", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(1)));
+                    s.duration("ws.request-timeout", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(1)),
+                    s.integer("ws.fanout-threads", Runtime.getRuntime().availableProcessors(), 1, 256));
         }
 
         public boolean originAllowed(String origin) {

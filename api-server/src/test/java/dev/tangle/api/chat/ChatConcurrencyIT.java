@@ -85,6 +85,54 @@ class ChatConcurrencyIT {
     }
 
     @Test
+    void sendersSpreadOverSixConversationsThroughTwoInstancesLeaveEachGapless() throws Exception {
+        List<TestUser> members = new ArrayList<>();
+        for (int i = 0; i < SENDERS; i++) {
+            members.add(api.register("spread" + i));
+        }
+        TestUser[] others = members.subList(1, SENDERS).toArray(TestUser[]::new);
+        List<UUID> conversations = new ArrayList<>();
+        for (int c = 0; c < 6; c++) {
+            conversations.add(chat.createGroupConversation(members.getFirst(), others));
+        }
+        int perSender = 240;
+        List<Future<Integer>> results = new ArrayList<>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int s = 0; s < SENDERS; s++) {
+                TestUser sender = members.get(s);
+                int offset = s;
+                results.add(pool.submit(() -> {
+                    int created = 0;
+                    for (int i = 0; i < perSender; i++) {
+                        // every sender walks the conversations in its own order, so batches mix them differently
+                        UUID conv = conversations.get((i + offset) % conversations.size());
+                        var res = (i % 2 == 0 ? api : second).http().post("/v1/conversations/" + conv + "/messages",
+                                Map.of("clientMsgId", sender.handle() + "-" + i, "text", "m" + i), sender.accessToken());
+                        if (res.status() != 201) {
+                            throw new AssertionError(res.toString());
+                        }
+                        created++;
+                    }
+                    return created;
+                }));
+            }
+            for (Future<Integer> f : results) {
+                assertThat(f.get()).isEqualTo(perSender);
+            }
+        }
+        int perConversation = SENDERS * perSender / conversations.size();
+        for (UUID conv : conversations) {
+            List<Long> seqs = chat.longs("SELECT seq FROM messages WHERE conversation_id = ? ORDER BY seq", conv);
+            assertThat(seqs).hasSize(perConversation);
+            for (int i = 0; i < perConversation; i++) {
+                assertThat(seqs.get(i)).isEqualTo(i + 1L);
+            }
+            assertThat(chat.longs("SELECT last_seq FROM conversations WHERE id = ?", conv))
+                    .containsExactly((long) perConversation);
+        }
+    }
+
+    @Test
     void concurrentRetriesOfOneSendYieldOneMessage() throws Exception {
         TestUser a = api.register("race");
         UUID conv = chat.createGroupConversation(a);

@@ -120,12 +120,8 @@ public final class EventRouter implements MessageHandler {
 
     /** Queues to every local session of the conversation's members, except {@code except}'s. */
     private void toMembers(UUID conversationId, UUID except, Consumer<Session> action) {
-        for (UUID userId : interest.localMembers(conversationId)) {
-            if (userId.equals(except)) {
-                continue;
-            }
-            LocalUser user = registry.user(userId).orElse(null);
-            if (user != null && user.conversations().contains(conversationId)) {
+        for (LocalUser user : interest.localMembers(conversationId)) {
+            if (!user.id().equals(except)) {
                 user.sessions().forEach(action);
             }
         }

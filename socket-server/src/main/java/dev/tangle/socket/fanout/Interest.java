@@ -1,7 +1,7 @@
 package dev.tangle.socket.fanout;
 
 import java.time.Duration;
-import java.util.Set;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
@@ -10,75 +10,116 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import dev.tangle.common.nats.Subjects;
 import dev.tangle.socket.frames.FrameException;
+import dev.tangle.socket.session.LocalUser;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.MessageHandler;
 
 /**
  * This instance's NATS interest: {@code tangle.evt.chat.<id>.>} and {@code tangle.rt.typing.<id>} for every
- * conversation with at least one member connected here (reference counted by local users), and
- * {@code tangle.evt.user.<id>.>} and {@code tangle.rt.user.<id>} for every connected user.
+ * conversation with at least one member connected here, and {@code tangle.evt.user.<id>.>} and
+ * {@code tangle.rt.user.<id>} for every connected user.
+ *
+ * <p>Each conversation's local members are kept as an array of {@link LocalUser}s (copied on change, which is
+ * rare next to deliveries), so fanning an event out is a walk over an array with no lookups. Subscriptions are
+ * spread over several dispatchers by conversation (or user) id: fan-out of different conversations runs in
+ * parallel, the events of one conversation stay in order on one thread.
  */
 public final class Interest {
 
+    private static final LocalUser[] NONE = new LocalUser[0];
+
     private final Connection nats;
-    private final ConcurrentHashMap<UUID, Set<UUID>> localMembers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, LocalUser[]> rooms = new ConcurrentHashMap<>();
     private final AtomicLong changes = new AtomicLong();
     private final ReentrantLock flushLock = new ReentrantLock();
     private long flushed;
-    private Dispatcher dispatcher;
+    private Dispatcher[] dispatchers;
 
     public Interest(Connection nats) {
         this.nats = nats;
     }
 
-    /** Starts delivering what the subscriptions receive to {@code handler} (one thread, in order). */
-    public synchronized void routeTo(MessageHandler handler) {
-        dispatcher = nats.createDispatcher(handler);
+    /**
+     * Starts delivering what the subscriptions receive to {@code handler} on {@code threads} dispatcher threads;
+     * the handler must be safe to call from several of them at once.
+     */
+    public synchronized void routeTo(MessageHandler handler, int threads) {
+        dispatchers = new Dispatcher[threads];
+        for (int i = 0; i < threads; i++) {
+            dispatchers[i] = nats.createDispatcher(handler);
+        }
     }
 
-    /** Local users who receive a conversation. */
-    public Set<UUID> localMembers(UUID conversationId) {
-        Set<UUID> members = localMembers.get(conversationId);
-        return members == null ? Set.of() : members;
+    /** Local users who receive a conversation; do not modify the array. */
+    public LocalUser[] localMembers(UUID conversationId) {
+        LocalUser[] members = rooms.get(conversationId);
+        return members == null ? NONE : members;
     }
 
-    public synchronized void add(UUID conversationId, UUID userId) {
-        Set<UUID> members = localMembers.get(conversationId);
+    public synchronized void add(UUID conversationId, LocalUser user) {
+        LocalUser[] members = rooms.get(conversationId);
         if (members == null) {
-            members = ConcurrentHashMap.newKeySet();
-            localMembers.put(conversationId, members);
+            rooms.put(conversationId, new LocalUser[] {user});
+            Dispatcher dispatcher = dispatcher(conversationId);
             dispatcher.subscribe(Subjects.events("chat", conversationId));
             changes.incrementAndGet();
             dispatcher.subscribe(Subjects.realtime("typing", conversationId));
+        } else if (indexOf(members, user) < 0) {
+            LocalUser[] grown = Arrays.copyOf(members, members.length + 1);
+            grown[members.length] = user;
+            rooms.put(conversationId, grown);
         }
-        members.add(userId);
     }
 
-    public synchronized void remove(UUID conversationId, UUID userId) {
-        Set<UUID> members = localMembers.get(conversationId);
-        if (members != null && members.remove(userId) && members.isEmpty()) {
-            localMembers.remove(conversationId);
-            if (!dispatcher.isActive()) {
-                return;
-            }
+    public synchronized void remove(UUID conversationId, LocalUser user) {
+        LocalUser[] members = rooms.get(conversationId);
+        int at = members == null ? -1 : indexOf(members, user);
+        if (at < 0) {
+            return;
+        }
+        if (members.length > 1) {
+            LocalUser[] shrunk = new LocalUser[members.length - 1];
+            System.arraycopy(members, 0, shrunk, 0, at);
+            System.arraycopy(members, at + 1, shrunk, at, members.length - at - 1);
+            rooms.put(conversationId, shrunk);
+            return;
+        }
+        rooms.remove(conversationId);
+        Dispatcher dispatcher = dispatcher(conversationId);
+        if (dispatcher.isActive()) {
             dispatcher.unsubscribe(Subjects.events("chat", conversationId));
             dispatcher.unsubscribe(Subjects.realtime("typing", conversationId));
         }
     }
 
     public synchronized void watchUser(UUID userId) {
+        Dispatcher dispatcher = dispatcher(userId);
         dispatcher.subscribe(Subjects.events("user", userId));
         changes.incrementAndGet();
         dispatcher.subscribe(Subjects.realtime("user", userId));
     }
 
     public synchronized void unwatchUser(UUID userId) {
+        Dispatcher dispatcher = dispatcher(userId);
         if (!dispatcher.isActive()) {
             return; // shutting down: the connection is closed
         }
         dispatcher.unsubscribe(Subjects.events("user", userId));
         dispatcher.unsubscribe(Subjects.realtime("user", userId));
+    }
+
+    private Dispatcher dispatcher(UUID id) {
+        return dispatchers[Math.floorMod(id.hashCode(), dispatchers.length)];
+    }
+
+    private static int indexOf(LocalUser[] members, LocalUser user) {
+        for (int i = 0; i < members.length; i++) {
+            if (members[i] == user) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -108,6 +149,6 @@ public final class Interest {
 
     /** Conversations with local interest, for metrics. */
     public int conversationCount() {
-        return localMembers.size();
+        return rooms.size();
     }
 }

@@ -23,7 +23,7 @@ public final class Memberships {
         interest.watchUser(user.id());
         for (UUID id : conversationIds) {
             user.conversations().add(id);
-            interest.add(id, user.id());
+            interest.add(id, user);
         }
     }
 
@@ -36,7 +36,7 @@ public final class Memberships {
     public void drop(LocalUser user) {
         interest.unwatchUser(user.id());
         for (UUID id : user.conversations()) {
-            interest.remove(id, user.id());
+            interest.remove(id, user);
         }
         user.conversations().clear();
     }
@@ -45,7 +45,7 @@ public final class Memberships {
     public void join(UUID userId, UUID conversationId) {
         registry.user(userId).ifPresent(user -> {
             if (user.conversations().add(conversationId)) {
-                interest.add(conversationId, userId);
+                interest.add(conversationId, user);
             }
         });
     }
@@ -54,7 +54,7 @@ public final class Memberships {
     public void leave(UUID userId, UUID conversationId) {
         registry.user(userId).ifPresent(user -> {
             if (user.conversations().remove(conversationId)) {
-                interest.remove(conversationId, userId);
+                interest.remove(conversationId, user);
             }
             for (Session session : user.sessions()) {
                 session.delivery().forget(conversationId);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +33,7 @@ public final class Session {
     public static final int CLOSE_TOO_BIG = 1009;
 
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
+    private static final ThreadFactory WRITERS = Thread.ofVirtual().name("ws-writer").factory();
 
     private final String id;
     private final UUID userId;
@@ -233,7 +235,7 @@ public final class Session {
 
     private void kick() {
         if (writing.compareAndSet(false, true)) {
-            Thread.ofVirtual().name("ws-writer-" + id).start(this::drain);
+            WRITERS.newThread(this::drain).start();
         }
     }
 

@@ -115,7 +115,7 @@ class DeliveryTest {
                     return method.getReturnType().isInstance(proxy) ? proxy : null;
                 });
         WsSettings limits = new WsSettings(List.of(), 65536, Duration.ofSeconds(25), 1024, 1 << 22, Duration.ofSeconds(10),
-                60, 10, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(5));
+                60, 10, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(5), 1);
         return new Session("s", UUID.randomUUID(), Instant.MAX, ws, limits, new Session.SessionEvents() {
             @Override
             public void ended(Session s, int code, String reason) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tangle.common.json.Json;
+import dev.tangle.tools.bench.http.Http1Connection;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -112,20 +114,20 @@ public final class ChatWriteBench {
                 String prefix = UUID.randomUUID() + "-";
                 results.add(pool.submit(() -> {
                     Histogram own = new Histogram(latency.getHighestTrackableValue(), 3);
-                    URI uri = URI.create(api + "/v1/conversations/" + conversationId + "/messages");
-                    for (long i = 0; System.nanoTime() < deadline; i++) {
-                        byte[] body = Json.write(Map.of("clientMsgId", prefix + i, "text", "bench message " + i));
-                        HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                                .timeout(Duration.ofSeconds(30)).build();
-                        long t0 = System.nanoTime();
-                        HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        long took = System.nanoTime() - t0;
-                        if (response.statusCode() != 201) {
-                            throw new IllegalStateException("send failed: " + response.statusCode() + " " + new String(response.body()));
+                    try (Http1Connection http = new Http1Connection(URI.create(api), "POST",
+                            "/v1/conversations/" + conversationId + "/messages", "Bearer " + token)) {
+                        for (long i = 0; System.nanoTime() < deadline; i++) {
+                            byte[] body = ("{\"clientMsgId\":\"" + prefix + i + "\",\"text\":\"bench message " + i + "\"}")
+                                    .getBytes(StandardCharsets.UTF_8);
+                            long t0 = System.nanoTime();
+                            Http1Connection.Response response = http.exchange(body);
+                            long took = System.nanoTime() - t0;
+                            if (response.status() != 201) {
+                                throw new IllegalStateException("send failed: " + response.status() + " " + response.text());
+                            }
+                            own.recordValue(Math.min(took, own.getHighestTrackableValue()));
+                            acked.incrementAndGet();
                         }
-                        own.recordValue(Math.min(took, own.getHighestTrackableValue()));
-                        acked.incrementAndGet();
                     }
                     return own;
                 }));

@@ -23,12 +23,16 @@ final class ProcStats {
         static final Sample NONE = new Sample(0, 0);
     }
 
+    /**
+     * CPU of the process and of its descendants (PostgreSQL's work is done in its backends), counting reaped
+     * children too; RSS of the process itself (children of a postmaster share most of their memory with it).
+     */
     static Sample sample(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // fields after the ")" that closes the command name; utime and stime are fields 14 and 15
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            double cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+            double cpu = cpuSeconds(pid, true);
+            for (ProcessHandle child : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of())) {
+                cpu += cpuSeconds(child.pid(), false);
+            }
             long rss = 0;
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {
@@ -38,6 +42,22 @@ final class ProcStats {
             return new Sample(cpu, rss);
         } catch (IOException | RuntimeException e) {
             return Sample.NONE;
+        }
+    }
+
+    /** utime + stime (fields 14, 15) and, if asked, cutime + cstime of reaped children (16, 17); 0 if gone. */
+    private static double cpuSeconds(long pid, boolean withReaped) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // fields after the ")" that closes the command name
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            if (withReaped) {
+                ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            }
+            return ticks / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,6 +48,7 @@ final class DevPostgres implements AutoCloseable {
                     .setOutputRedirector(redirect)
                     .setErrorRedirector(redirect)
                     .setServerConfig("max_connections", "300")
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start();
             DevPostgres started = new DevPostgres(postgres);
             started.createDatabase();
@@ -60,20 +62,29 @@ final class DevPostgres implements AutoCloseable {
         return new DbConnection("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE, USER, "");
     }
 
+    /** Creates the database unless it exists, with pg_stat_statements for looking into query costs. */
     private void createDatabase() {
         try (Connection c = postgres.getPostgresDatabase().getConnection();
              PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, DATABASE);
+            boolean present;
             try (ResultSet rs = exists.executeQuery()) {
-                if (rs.next()) {
-                    return;
-                }
+                present = rs.next();
             }
-            try (Statement create = c.createStatement()) {
-                create.execute("CREATE DATABASE " + DATABASE);
+            if (!present) {
+                try (Statement create = c.createStatement()) {
+                    create.execute("CREATE DATABASE " + DATABASE);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + DATABASE + ": " + e.getMessage(), e);
+        }
+        DbConnection db = connection();
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement statement = c.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create pg_stat_statements in " + DATABASE + ": " + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,20 +23,32 @@ import dev.tangle.common.outbox.OutboxRelay;
 import io.helidon.dbclient.DbExecute;
 
 /**
- * Commits a batch of sends to one conversation in one short transaction: who may send, earlier sends with the
- * same keys, references; then {@code last_seq += n} under the conversation's row lock, one multi-row insert and
- * their outbox rows. Each send gets its own outcome (a result or the error for that send alone).
+ * Commits a batch of sends, to any number of conversations, in one short transaction: who may send, earlier
+ * sends with the same keys, references; then {@code last_seq += n} of each conversation under its row lock
+ * (rows locked in id order, so concurrent batches cannot deadlock), one insert of every message and one of
+ * their outbox rows. Each send gets its own outcome (a result or the error for that send alone). The statements
+ * take arrays, so their text does not depend on the batch size and each is prepared once per connection.
  */
 final class MessageWriter {
 
     private static final int ATTEMPTS = 3;
-    private static final String TARGET = "SELECT c.kind, "
+    private static final Set<String> RETRYABLE_STATES = Set.of("23505", "40P01", "40001");
+    private static final String TARGETS = "SELECT c.id, c.kind, "
             + "(c.kind = 'direct' AND EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = c.direct_low AND b.blocked_id = c.direct_high) "
             + "  OR (b.blocker_id = c.direct_high AND b.blocked_id = c.direct_low))) AS blocked, "
-            + "(SELECT string_agg(u::text, ',') FROM unnest(?::uuid[]) u WHERE CASE WHEN c.kind = 'channel' "
-            + "  THEN EXISTS (SELECT 1 FROM group_members g WHERE g.group_id = c.group_id AND g.user_id = u) "
-            + "  ELSE EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = c.id AND m.user_id = u) END) AS allowed "
-            + "FROM conversations c WHERE c.id = ?";
+            + "(SELECT string_agg(DISTINCT s.sender::text, ',') FROM unnest(?::uuid[], ?::uuid[]) AS s(conversation_id, sender) "
+            + "  WHERE s.conversation_id = c.id AND CASE WHEN c.kind = 'channel' "
+            + "  THEN EXISTS (SELECT 1 FROM group_members g WHERE g.group_id = c.group_id AND g.user_id = s.sender) "
+            + "  ELSE EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = c.id AND m.user_id = s.sender) END) AS allowed "
+            + "FROM conversations c WHERE c.id = ANY(?::uuid[])";
+    private static final String ADVANCE = "WITH d AS (SELECT * FROM unnest(?::uuid[], ?::int[]) AS d(id, n)), "
+            + "l AS (SELECT c.id FROM conversations c JOIN d ON d.id = c.id ORDER BY c.id FOR UPDATE OF c) "
+            + "UPDATE conversations c SET last_seq = c.last_seq + d.n, last_activity_at = greatest(c.last_activity_at, ?) "
+            + "FROM d, l WHERE c.id = d.id AND l.id = d.id RETURNING c.id, c.last_seq";
+
+    /** What the batch needs to know about one conversation. */
+    private record Target(ConversationKind kind, boolean blocked, Set<UUID> allowed) {
+    }
 
     private final Database db;
     private final OutboxRelay relay;
@@ -58,7 +71,7 @@ final class MessageWriter {
                 return List.of(outcomes);
             } catch (RuntimeException e) {
                 // an identical send committed concurrently (another instance or conversation): read it on retry
-                if (attempt >= ATTEMPTS || !isUniqueViolation(e)) {
+                if (attempt >= ATTEMPTS || !isRetryable(e)) {
                     throw e;
                 }
             }
@@ -68,19 +81,10 @@ final class MessageWriter {
     private Object[] writeOnce(DbExecute tx, List<SendCommand> sends) {
         int n = sends.size();
         Object[] out = new Object[n];
-        UUID conversationId = sends.getFirst().conversationId();
-        Set<UUID> senders = new HashSet<>();
-        sends.forEach(s -> senders.add(s.senderId()));
-        var target = tx.createGet(TARGET).addParam(Rows.uuidArray(senders)).addParam(conversationId).execute();
-        if (target.isEmpty()) {
-            java.util.Arrays.fill(out, Problems.notFound("Conversation"));
-            return out;
-        }
-        ConversationKind kind = ConversationKind.of(Rows.string(target.get(), "kind"));
-        boolean blocked = Rows.bool(target.get(), "blocked");
-        Set<UUID> allowed = new HashSet<>(ConversationRepository.idList(Rows.string(target.get(), "allowed")));
+        Map<UUID, Target> targets = targets(tx, sends);
         for (int i = 0; i < n; i++) {
-            if (!allowed.contains(sends.get(i).senderId())) {
+            Target target = targets.get(sends.get(i).conversationId());
+            if (target == null || !target.allowed().contains(sends.get(i).senderId())) {
                 out[i] = Problems.notFound("Conversation");
             }
         }
@@ -89,7 +93,8 @@ final class MessageWriter {
         List<Integer> accepted = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (out[i] == null) {
-                RuntimeException problem = check(tx, sends.get(i), kind, blocked, refs);
+                SendCommand send = sends.get(i);
+                RuntimeException problem = check(tx, send, targets.get(send.conversationId()), refs);
                 if (problem != null) {
                     out[i] = problem;
                 } else {
@@ -99,6 +104,23 @@ final class MessageWriter {
         }
         commitAccepted(tx, sends, accepted, refs, out);
         return out;
+    }
+
+    private static Map<UUID, Target> targets(DbExecute tx, List<SendCommand> sends) {
+        List<UUID> conversationOfSend = new ArrayList<>(sends.size());
+        List<UUID> senders = new ArrayList<>(sends.size());
+        Set<UUID> conversationIds = new HashSet<>();
+        for (SendCommand send : sends) {
+            conversationOfSend.add(send.conversationId());
+            senders.add(send.senderId());
+            conversationIds.add(send.conversationId());
+        }
+        Map<UUID, Target> targets = new HashMap<>();
+        tx.createQuery(TARGETS).addParam(Rows.uuidArray(conversationOfSend)).addParam(Rows.uuidArray(senders))
+                .addParam(Rows.uuidArray(conversationIds)).execute()
+                .forEach(r -> targets.put(Rows.uuid(r, "id"), new Target(ConversationKind.of(Rows.string(r, "kind")),
+                        Rows.bool(r, "blocked"), new HashSet<>(ConversationRepository.idList(Rows.string(r, "allowed"))))));
+        return targets;
     }
 
     /** Earlier sends with the same keys, and repeats within this batch, answer with the original. */
@@ -113,8 +135,9 @@ final class MessageWriter {
             return;
         }
         List<Message> existing = messages.findByKeys(tx, open);
-        Map<UUID, Reactions> reactions = existing.isEmpty() ? Map.of()
-                : messages.reactions(tx, existing.stream().map(Message::id).toList(), sends.getFirst().senderId());
+        Map<UUID, Reactions> reactions = new HashMap<>();
+        existing.stream().collect(java.util.stream.Collectors.groupingBy(Message::senderId)).forEach((sender, mine) ->
+                reactions.putAll(messages.reactions(tx, mine.stream().map(Message::id).toList(), sender)));
         Map<String, Integer> firstOfKey = new HashMap<>();
         for (int i = 0; i < sends.size(); i++) {
             if (out[i] != null) {
@@ -145,9 +168,9 @@ final class MessageWriter {
     }
 
     /** The problem with one send, or null. */
-    private RuntimeException check(DbExecute tx, SendCommand s, ConversationKind kind, boolean blocked,
-                                   Map<UUID, Message> refs) {
-        if (blocked) {
+    private RuntimeException check(DbExecute tx, SendCommand s, Target target, Map<UUID, Message> refs) {
+        ConversationKind kind = target.kind();
+        if (target.blocked()) {
             return Problems.forbidden("Messages between these users are blocked");
         }
         if (kind == ConversationKind.CANVAS && s.position() == null && s.threadRootId() == null) {
@@ -186,16 +209,22 @@ final class MessageWriter {
                                 Object[] out) {
         if (!accepted.isEmpty()) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            UUID conversationId = sends.getFirst().conversationId();
-            long last = tx.createGet("UPDATE conversations SET last_seq = last_seq + ?, "
-                                     + "last_activity_at = greatest(last_activity_at, ?) WHERE id = ? RETURNING last_seq")
-                    .addParam(accepted.size()).addParam(Rows.ts(now)).addParam(conversationId).execute()
-                    .map(r -> Rows.longValue(r, "last_seq")).orElseThrow();
-            long seq = last - accepted.size();
+            Map<UUID, Integer> counts = new LinkedHashMap<>();
+            accepted.forEach(i -> counts.merge(sends.get(i).conversationId(), 1, Integer::sum));
+            Map<UUID, Long> nextSeq = new HashMap<>();
+            tx.createQuery(ADVANCE).addParam(Rows.uuidArray(counts.keySet())).addParam(Rows.intArray(counts.values()))
+                    .addParam(Rows.ts(now)).execute()
+                    .forEach(r -> nextSeq.put(Rows.uuid(r, "id"), Rows.longValue(r, "last_seq")
+                                                                   - counts.get(Rows.uuid(r, "id")) + 1));
+            if (nextSeq.size() != counts.size()) {
+                throw new IllegalStateException("a conversation of the batch disappeared while sending");
+            }
             List<Message> created = new ArrayList<>(accepted.size());
             Map<UUID, Integer> threadReplies = new HashMap<>();
             for (int i : accepted) {
-                Message m = newMessage(sends.get(i), ++seq, now, refs);
+                SendCommand send = sends.get(i);
+                long seq = nextSeq.merge(send.conversationId(), 1L, Long::sum) - 1;
+                Message m = newMessage(send, seq, now, refs);
                 created.add(m);
                 out[i] = new SendResult(m, true);
                 if (m.threadRootId() != null) {
@@ -223,9 +252,13 @@ final class MessageWriter {
                 s.mentions(), s.position(), now, null, false, Reactions.NONE);
     }
 
-    static boolean isUniqueViolation(Throwable e) {
+    /**
+     * Worth another attempt: an identical send committed concurrently (unique violation, read it on retry), or
+     * PostgreSQL chose this transaction as a deadlock or serialization victim.
+     */
+    static boolean isRetryable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (t instanceof java.sql.SQLException sql && RETRYABLE_STATES.contains(sql.getSQLState())) {
                 return true;
             }
         }

@@ -2,10 +2,7 @@ package dev.tangle.api.chat.message;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,11 +16,11 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Group commit for sends. Conversations are spread over stripes; each stripe has a few writers (virtual threads)
- * that take every send queued while their previous transaction ran and commit them together, a conversation per
- * transaction. Several writers per stripe let one prepare its batch while another holds the conversation's row
- * lock. A caller is answered only after the transaction holding its message committed. Under light load
- * a batch holds one send; under contention on one conversation the batch grows, so the row lock is taken once
- * per batch instead of once per message.
+ * that take every send queued while their previous transaction ran, whatever its conversation, and commit them
+ * together in one transaction. Several writers per stripe let one prepare its batch while another holds a
+ * conversation's row lock. A caller is answered only after the transaction holding its message committed. Under
+ * light load a batch holds one send; as load grows batches grow, so the round trips and the commit are shared
+ * by more messages and the cost per message falls (ADR 0020).
  */
 final class SendBatcher implements AutoCloseable {
 
@@ -110,24 +107,20 @@ final class SendBatcher implements AutoCloseable {
         }
 
         private void flush(List<Pending> batch) {
-            Map<UUID, List<Pending>> byConversation = new LinkedHashMap<>();
-            batch.forEach(p -> byConversation.computeIfAbsent(p.command().conversationId(), k -> new ArrayList<>()).add(p));
-            for (List<Pending> group : byConversation.values()) {
-                batchSizes.record(group.size());
-                try {
-                    long started = System.nanoTime();
-                    List<Object> outcomes = writer.write(group.stream().map(Pending::command).toList());
-                    commits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                    for (int i = 0; i < group.size(); i++) {
-                        if (outcomes.get(i) instanceof SendResult result) {
-                            group.get(i).answer().complete(result);
-                        } else {
-                            group.get(i).answer().completeExceptionally(MessageWriter.asFailure(outcomes.get(i)));
-                        }
+            batchSizes.record(batch.size());
+            try {
+                long started = System.nanoTime();
+                List<Object> outcomes = writer.write(batch.stream().map(Pending::command).toList());
+                commits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                for (int i = 0; i < batch.size(); i++) {
+                    if (outcomes.get(i) instanceof SendResult result) {
+                        batch.get(i).answer().complete(result);
+                    } else {
+                        batch.get(i).answer().completeExceptionally(MessageWriter.asFailure(outcomes.get(i)));
                     }
-                } catch (RuntimeException e) {
-                    group.forEach(p -> p.answer().completeExceptionally(e));
                 }
+            } catch (RuntimeException e) {
+                batch.forEach(p -> p.answer().completeExceptionally(e));
             }
         }
     }

@@ -52,6 +52,24 @@ class MessageIT {
     }
 
     @Test
+    void textAndKeysWithQuotesBackslashesBracesAndNullWordsAreStoredAsSent() {
+        TestUser a = api.register("esc_a");
+        UUID conv = chat.createGroupConversation(a);
+        String text = "NULL \"quoted\" back\\slash {a,b} ,comma\nline 2 \t tab 😀 'single' \\\"";
+        String key = "NULL,{\"k\"}\\";
+        var first = chat.sendRaw(a, conv, Map.of("clientMsgId", key, "text", text));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().get("text").asText()).isEqualTo(text);
+        assertThat(first.json().get("clientMsgId").asText()).isEqualTo(key);
+        assertThat(chat.longs("SELECT count(*) FROM messages WHERE conversation_id = ? AND text = '" + text.replace("'", "''")
+                              + "'", conv)).containsExactly(1L);
+        var retry = chat.sendRaw(a, conv, Map.of("clientMsgId", key, "text", "other"));
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().get("id")).isEqualTo(first.json().get("id"));
+        assertThat(retry.json().get("text").asText()).isEqualTo(text);
+    }
+
+    @Test
     void limitsAndBadInputAre400NamingTheField() {
         TestUser a = api.register("lim_a");
         UUID conv = chat.createGroupConversation(a);

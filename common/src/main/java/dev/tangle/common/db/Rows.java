@@ -99,4 +99,36 @@ public final class Rows {
         }
         return sb.append('}').toString();
     }
+
+    /**
+     * A PostgreSQL array literal of any element type, bound as a string and cast in SQL ({@code ?::text[]},
+     * {@code ?::uuid[]}, {@code ?::float8[]} …): every element quoted with backslash escapes, null elements as
+     * {@code NULL}. With {@code unnest} it gives batch statements one text whatever the batch size, so each is
+     * prepared once instead of planned anew for every size.
+     */
+    public static String array(java.util.Collection<?> values) {
+        StringBuilder sb = new StringBuilder(16 + values.size() * 40).append('{');
+        boolean first = true;
+        for (Object value : values) {
+            if (!first) {
+                sb.append(',');
+            }
+            first = false;
+            if (value == null) {
+                sb.append("NULL");
+                continue;
+            }
+            String text = value.toString();
+            sb.append('"');
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '"' || c == '\\') {
+                    sb.append('\\');
+                }
+                sb.append(c);
+            }
+            sb.append('"');
+        }
+        return sb.append('}').toString();
+    }
 }

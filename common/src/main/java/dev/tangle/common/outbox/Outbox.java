@@ -1,8 +1,11 @@
 package dev.tangle.common.outbox;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.tangle.common.db.Rows;
 import dev.tangle.common.event.Event;
 import dev.tangle.common.json.Json;
 import io.helidon.dbclient.DbExecute;
@@ -24,19 +27,22 @@ public final class Outbox {
                 .execute();
     }
 
-    /** Adds several events with one statement (one round trip), for batched writes. */
+    /** Adds several events with one statement (one round trip, one statement text whatever the count). */
     public static void addAll(DbExecute tx, List<Event> events) {
         if (events.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("INSERT INTO outbox (id, subject, payload) VALUES ");
-        for (int i = 0; i < events.size(); i++) {
-            sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
-        }
-        var statement = tx.createInsert(sql.toString());
+        List<String> ids = new ArrayList<>(events.size());
+        List<String> subjects = new ArrayList<>(events.size());
+        List<String> payloads = new ArrayList<>(events.size());
         for (Event event : events) {
-            statement.addParam(UUID.fromString(event.id())).addParam(event.natsSubject()).addParam(Json.write(event));
+            ids.add(event.id());
+            subjects.add(event.natsSubject());
+            payloads.add(new String(Json.write(event), StandardCharsets.UTF_8));
         }
-        statement.execute();
+        tx.createInsert("INSERT INTO outbox (id, subject, payload) SELECT id, subject, convert_to(payload, 'UTF8') "
+                        + "FROM unnest(?::uuid[], ?::text[], ?::text[]) AS t(id, subject, payload)")
+                .addParam(Rows.array(ids)).addParam(Rows.array(subjects)).addParam(Rows.array(payloads))
+                .execute();
     }
 }

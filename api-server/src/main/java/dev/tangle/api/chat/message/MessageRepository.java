@@ -25,8 +25,18 @@ public final class MessageRepository {
             + "m.position_x, m.position_y, m.created_at, m.edited_at, m.deleted_at";
     private static final String INSERT = "INSERT INTO messages (id, conversation_id, seq, sender_id, client_msg_id, text, "
             + "format, reply_to_id, quote_of_id, forward_message_id, forward_conversation_id, forward_sender_id, "
-            + "forward_text, thread_root_id, media_ids, mentions, position_x, position_y, created_at) VALUES ";
-    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?::uuid[], ?, ?, ?)";
+            + "forward_text, thread_root_id, media_ids, mentions, position_x, position_y, created_at) "
+            + "SELECT id, conversation_id, seq, sender_id, client_msg_id, text, format, reply_to_id, quote_of_id, "
+            + "forward_message_id, forward_conversation_id, forward_sender_id, forward_text, thread_root_id, "
+            + "media_ids::uuid[], mentions::uuid[], position_x, position_y, created_at FROM unnest("
+            + "?::uuid[], ?::uuid[], ?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], "
+            + "?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::float8[], ?::float8[], "
+            + "?::timestamptz[]) AS t(id, conversation_id, seq, sender_id, client_msg_id, text, format, reply_to_id, "
+            + "quote_of_id, forward_message_id, forward_conversation_id, forward_sender_id, forward_text, thread_root_id, "
+            + "media_ids, mentions, position_x, position_y, created_at)";
+    private static final String BY_KEYS = "SELECT " + COLUMNS + " FROM messages m "
+            + "JOIN unnest(?::uuid[], ?::text[]) AS k(sender_id, client_msg_id) "
+            + "ON m.sender_id = k.sender_id AND m.client_msg_id = k.client_msg_id";
 
     /**
      * One edit of a message's history.
@@ -40,35 +50,33 @@ public final class MessageRepository {
 
     /** Inserts messages with one statement. */
     public void insertAll(DbExecute tx, List<Message> messages) {
-        StringBuilder sql = new StringBuilder(INSERT);
-        for (int i = 0; i < messages.size(); i++) {
-            sql.append(i == 0 ? INSERT_ROW : ", " + INSERT_ROW);
+        List<List<Object>> columns = new ArrayList<>();
+        for (int c = 0; c < 19; c++) {
+            columns.add(new ArrayList<>(messages.size()));
         }
-        var statement = tx.createInsert(sql.toString());
         for (Message m : messages) {
             Message.Forward f = m.forward();
-            statement.addParam(m.id()).addParam(m.conversationId()).addParam(m.seq()).addParam(m.senderId())
-                    .addParam(m.clientMsgId()).addParam(m.text()).addParam(m.format()).addParam(m.replyToId())
-                    .addParam(m.quoteOfId()).addParam(f == null ? null : f.messageId())
-                    .addParam(f == null ? null : f.conversationId()).addParam(f == null ? null : f.senderId())
-                    .addParam(f == null ? null : f.text()).addParam(m.threadRootId())
-                    .addParam(Rows.uuidArray(m.mediaIds())).addParam(Rows.uuidArray(m.mentions()))
-                    .addParam(m.position() == null ? null : m.position().x())
-                    .addParam(m.position() == null ? null : m.position().y())
-                    .addParam(Rows.ts(m.createdAt()));
+            Object[] row = {m.id(), m.conversationId(), m.seq(), m.senderId(), m.clientMsgId(), m.text(), m.format(),
+                m.replyToId(), m.quoteOfId(), f == null ? null : f.messageId(), f == null ? null : f.conversationId(),
+                f == null ? null : f.senderId(), f == null ? null : f.text(), m.threadRootId(),
+                Rows.uuidArray(m.mediaIds()), Rows.uuidArray(m.mentions()),
+                m.position() == null ? null : m.position().x(), m.position() == null ? null : m.position().y(),
+                m.createdAt()};
+            for (int c = 0; c < row.length; c++) {
+                columns.get(c).add(row[c]);
+            }
         }
+        var statement = tx.createInsert(INSERT);
+        columns.forEach(column -> statement.addParam(Rows.array(column)));
         statement.execute();
     }
 
     /** Messages already sent under any of the given {@code (sender, clientMsgId)} keys. */
     public List<Message> findByKeys(DbExecute db, List<SendCommand> sends) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM messages m WHERE (m.sender_id, m.client_msg_id) IN (");
-        for (int i = 0; i < sends.size(); i++) {
-            sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
-        }
-        var query = db.createQuery(sql.append(')').toString());
-        sends.forEach(s -> query.addParam(s.senderId()).addParam(s.clientMsgId()));
-        return query.execute().map(MessageRepository::message).toList();
+        return db.createQuery(BY_KEYS)
+                .addParam(Rows.array(sends.stream().map(SendCommand::senderId).toList()))
+                .addParam(Rows.array(sends.stream().map(SendCommand::clientMsgId).toList()))
+                .execute().map(MessageRepository::message).toList();
     }
 
     public List<Message> findByIds(DbExecute db, Collection<UUID> ids) {

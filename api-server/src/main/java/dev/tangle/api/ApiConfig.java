@@ -74,7 +74,7 @@ public record ApiConfig(CommonConfig common, IdentityConfig identity, RateLimitC
      *
      * @param sendStripes        send queues; a conversation's sends always go to the same one, and one
      *                           transaction commits sends of any conversations of its stripe
-     *                           ({@code chat.send-stripes}, default 2)
+     *                           ({@code chat.send-stripes}, default 1)
      * @param sendWriters        writers per stripe; more overlap one batch's preparation with another's commit
      *                           ({@code chat.send-writers}, default 2)
      * @param sendBatchMax       most sends committed in one transaction ({@code chat.send-batch-max}, default 256)
@@ -84,7 +84,7 @@ public record ApiConfig(CommonConfig common, IdentityConfig identity, RateLimitC
     public record ChatConfig(int sendStripes, int sendWriters, int sendBatchMax, int serviceConcurrency) {
         static ChatConfig from(Settings s) {
             return new ChatConfig(
-                    s.integer("chat.send-stripes", 2, 1, 1024),
+                    s.integer("chat.send-stripes", 1, 1, 1024),
                     s.integer("chat.send-writers", 2, 1, 16),
                     s.integer("chat.send-batch-max", 256, 1, 1000),
                     s.integer("chat.service-concurrency", 512, 1, 100_000));

@@ -60,6 +60,8 @@ class FanoutRun implements Target.Events {
             System.out.printf("  %d of %d connected in %.1f s%n", ready, pop.clients.size(), (System.nanoTime() - t0) / 1e9);
             Thread.sleep(1000);
             meter.idle(ready);
+            meter.heapPerIdleConnection().forEach((svc, bytes) -> System.out.printf(
+                    "  %s live heap per idle connection (after a full GC): %s%n", svc, Report.kib(bytes)));
             String note = warmUp() ? "" : "warm-up incomplete: some members never received their group's first message";
             beforeMeasure();
             meter.start();

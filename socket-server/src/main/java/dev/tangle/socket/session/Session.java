@@ -18,12 +18,8 @@ import io.helidon.websocket.WsSession;
 
 /**
  * One WebSocket connection of a user. Everything sent to it goes through a bounded outbound queue drained by
- * exactly one writer at a time (Helidon 4.1.2 corrupts concurrent sends). The thread that finds the queue idle
- * becomes the writer: it writes up to {@value #INLINE_FRAMES} frames itself, so a fan-out thread delivers to an
- * idle session without waking another thread, then hands what is left to a virtual thread that ends when the
- * queue is empty, so an idle session holds no thread. It writes itself only while the client has been sent
- * less than {@value #INLINE_BUDGET_BYTES} bytes since it was last heard from (a frame or a pong): far below
- * what the two socket buffers hold, so such a write does not block; past that the virtual thread writes (ADR 0041).
+ * exactly one writer at a time (Helidon 4.1.2 corrupts concurrent sends): a virtual thread started when the
+ * queue turns non-empty and ending when it is empty again, so an idle session holds no thread.
  *
  * <p>A session that falls behind (queue over its message or byte limit) is closed with 4009; typing and
  * presence frames are dropped once the queue is half full, before that happens.
@@ -38,8 +34,6 @@ public final class Session {
 
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
     private static final ThreadFactory WRITERS = Thread.ofVirtual().name("ws-writer").factory();
-    private static final int INLINE_FRAMES = 16;
-    private static final long INLINE_BUDGET_BYTES = 64 * 1024;
 
     private final String id;
     private final UUID userId;
@@ -57,7 +51,6 @@ public final class Session {
     private volatile long closingSinceNanos;
     private volatile long writeStartedNanos;
     private volatile long lastHeardNanos = System.nanoTime();
-    private volatile long bytesSinceHeard;
     private volatile Instant tokenExpiresAt;
     private volatile Thread writer;
 
@@ -161,7 +154,6 @@ public final class Session {
 
     void heard() {
         lastHeardNanos = System.nanoTime();
-        bytesSinceHeard = 0;
     }
 
     long lastHeardNanos() {
@@ -243,30 +235,8 @@ public final class Session {
 
     private void kick() {
         if (writing.compareAndSet(false, true)) {
-            if (bytesSinceHeard < INLINE_BUDGET_BYTES) {
-                drainInline();
-            } else {
-                WRITERS.newThread(this::drain).start();
-            }
+            WRITERS.newThread(this::drain).start();
         }
-    }
-
-    /** Writes on the calling thread (which holds {@code writing}) a few frames, then hands over or stops. */
-    private void drainInline() {
-        for (int written = 0; written < INLINE_FRAMES && bytesSinceHeard < INLINE_BUDGET_BYTES; written++) {
-            Object item = queue.poll();
-            if (item == null) {
-                writing.set(false);
-                if (queue.isEmpty() || !writing.compareAndSet(false, true)) {
-                    return;
-                }
-                continue;
-            }
-            if (!write(item, true)) {
-                return;
-            }
-        }
-        WRITERS.newThread(this::drain).start();
     }
 
     private void drain() {
@@ -281,7 +251,7 @@ public final class Session {
                     }
                     continue;
                 }
-                if (!write(item, false)) {
+                if (!write(item)) {
                     return;
                 }
             }
@@ -290,18 +260,13 @@ public final class Session {
         }
     }
 
-    /**
-     * Writes one item; on failure drops the session, on a fresh thread when writing inline (the caller may hold
-     * locks that tearing the session down takes).
-     */
-    private boolean write(Object item, boolean inline) {
+    private boolean write(Object item) {
         writeStartedNanos = System.nanoTime();
         try {
             if (item instanceof OutFrame frame) {
                 queued.decrementAndGet();
                 queuedBytes.addAndGet(-frame.bytes());
                 ws.send(frame.text(), true);
-                bytesSinceHeard += frame.bytes();
                 events.written(frame);
             } else if (item instanceof Control control) {
                 switch (control.kind()) {
@@ -316,11 +281,7 @@ public final class Session {
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.DEBUG, "Session " + id + ": write failed, dropping it: " + e);
-            if (inline) {
-                WRITERS.newThread(() -> abort("write failed")).start();
-            } else {
-                abort("write failed");
-            }
+            abort("write failed");
             return false;
         } finally {
             writeStartedNanos = 0;

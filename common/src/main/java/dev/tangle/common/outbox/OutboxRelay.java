@@ -29,11 +29,18 @@ import io.nats.client.impl.Headers;
  * a row published but not deleted (crash between ack and commit) is published again and de-duplicated by the
  * stream. While NATS is unreachable rows stay and are retried with back-off. {@link #kick()} after a commit
  * publishes at once; a poll catches what another process committed.
+ *
+ * <p>A kicked pass reads only ids from {@value #RECENT_MILLIS} ms before the newest id it published (ids are
+ * UUIDv7, so they start with their creation time): deleted rows stay in the primary-key index until vacuum, and
+ * reading from the start of it walked tens of thousands of them per pass under load. Every poll interval a pass
+ * reads the whole table, which catches a row whose transaction ran longer than that.
  */
 public final class OutboxRelay implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
     private static final int BATCH = 500;
+    private static final long RECENT_MILLIS = 2_000;
+    private static final UUID FROM_START = new UUID(0, 0);
 
     private final Database db;
     private final JetStream jetStream;
@@ -45,6 +52,8 @@ public final class OutboxRelay implements AutoCloseable {
     private final AtomicLong lagMillis = new AtomicLong();
     private boolean kicked;
     private long lastLagMeasure = System.nanoTime() - 2_000_000_000L;
+    private long lastFullPass = System.nanoTime();
+    private long newestPublishedMillis;
     private volatile boolean running = true;
     private final Thread worker;
 
@@ -77,8 +86,12 @@ public final class OutboxRelay implements AutoCloseable {
         while (running) {
             try {
                 int count;
+                boolean full = System.nanoTime() - lastFullPass >= pollInterval.toNanos();
+                if (full) {
+                    lastFullPass = System.nanoTime();
+                }
                 do {
-                    count = publishBatch();
+                    count = publishBatch(full ? FROM_START : recentFloor());
                 } while (count == BATCH && running);
                 measureLag();
                 backoffMillis = 0;
@@ -107,12 +120,17 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** Claims, publishes and deletes one batch; returns how many rows it published. */
-    int publishBatch() {
+    /** The lowest id a kicked pass reads: {@value #RECENT_MILLIS} ms before the newest one published. */
+    private UUID recentFloor() {
+        return newestPublishedMillis == 0 ? FROM_START : new UUID((newestPublishedMillis - RECENT_MILLIS) << 16, 0);
+    }
+
+    /** Claims, publishes and deletes one batch of rows with ids from {@code from}; returns how many it published. */
+    int publishBatch(UUID from) {
         return db.inTransaction(tx -> {
-            List<DbRow> rows = tx.createQuery("SELECT id, subject, payload FROM outbox ORDER BY id LIMIT "
+            List<DbRow> rows = tx.createQuery("SELECT id, subject, payload FROM outbox WHERE id >= ? ORDER BY id LIMIT "
                                               + BATCH + " FOR UPDATE SKIP LOCKED")
-                    .execute().toList();
+                    .addParam(from).execute().toList();
             if (rows.isEmpty()) {
                 return 0;
             }
@@ -133,6 +151,10 @@ public final class OutboxRelay implements AutoCloseable {
             }
             tx.createDelete("DELETE FROM outbox WHERE id = ANY(?::uuid[])").addParam(Rows.uuidArray(ids)).execute();
             published.increment(ids.size());
+            long newest = ids.getLast().getMostSignificantBits() >>> 16;
+            if (ids.getLast().version() == 7 && newest > newestPublishedMillis) {
+                newestPublishedMillis = newest;
+            }
             return ids.size();
         });
     }

@@ -86,6 +86,31 @@ class OutboxRelayIT {
         assertOutboxEmpty();
     }
 
+    @Test
+    void aRowCommittedLateWithAnIdOlderThanWhatWasPublishedIsStillPublished() throws Exception {
+        UUID entity = UUID.randomUUID();
+        Event newer = event(entity, 1);
+        infra.db().inTransaction(tx -> {
+            Outbox.add(tx, newer);
+            return null;
+        });
+        infra.outbox().kick();
+        awaitEventIds(entity, 1);
+        // as if its transaction had been open for 10 s: its UUIDv7 id is older than the newest published one
+        UUID newest = UUID.fromString(newer.id());
+        UUID old = new UUID(((newest.getMostSignificantBits() >>> 16) - 10_000) << 16 | (7L << 12), newest.getLeastSignificantBits());
+        Event straggler = new Event(newer.specversion(), old.toString(), newer.source(), newer.type(), newer.subject(),
+                newer.time(), newer.datacontenttype(), Map.of("n", 2), newer.natsSubject());
+        infra.db().inTransaction(tx -> {
+            Outbox.add(tx, straggler);
+            return null;
+        });
+        infra.outbox().kick();
+        Set<String> ids = awaitEventIds(entity, 2);
+        assertThat(ids).containsExactlyInAnyOrder(newer.id(), straggler.id());
+        assertOutboxEmpty();
+    }
+
     private static Event event(UUID entity, int n) {
         return Event.of("relay-test", "test", entity, "happened", Map.of("n", n));
     }

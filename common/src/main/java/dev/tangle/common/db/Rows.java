@@ -88,18 +88,6 @@ public final class Rows {
         return sb.append('}').toString();
     }
 
-    /** A PostgreSQL array literal of integers, bound as a string and cast in SQL ({@code ?::int[]}). */
-    public static String intArray(java.util.Collection<Integer> values) {
-        StringBuilder sb = new StringBuilder("{");
-        for (Integer value : values) {
-            if (sb.length() > 1) {
-                sb.append(',');
-            }
-            sb.append(value.intValue());
-        }
-        return sb.append('}').toString();
-    }
-
     /**
      * A PostgreSQL array literal of any element type, bound as a string and cast in SQL ({@code ?::text[]},
      * {@code ?::uuid[]}, {@code ?::float8[]} …): every element quoted with backslash escapes, null elements as

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.tangle.api.chat.ChatEvents;
 import dev.tangle.api.chat.conversation.ConversationKind;
@@ -70,7 +71,7 @@ final class MessageWriter {
                 relay.kick();
                 return List.of(outcomes);
             } catch (RuntimeException e) {
-                // an identical send committed concurrently (another instance or conversation): read it on retry
+                // an identical send committed concurrently (read it on retry), or a deadlock/serialization victim
                 if (attempt >= ATTEMPTS || !isRetryable(e)) {
                     throw e;
                 }
@@ -136,7 +137,7 @@ final class MessageWriter {
         }
         List<Message> existing = messages.findByKeys(tx, open);
         Map<UUID, Reactions> reactions = new HashMap<>();
-        existing.stream().collect(java.util.stream.Collectors.groupingBy(Message::senderId)).forEach((sender, mine) ->
+        existing.stream().collect(Collectors.groupingBy(Message::senderId)).forEach((sender, mine) ->
                 reactions.putAll(messages.reactions(tx, mine.stream().map(Message::id).toList(), sender)));
         Map<String, Integer> firstOfKey = new HashMap<>();
         for (int i = 0; i < sends.size(); i++) {
@@ -212,7 +213,7 @@ final class MessageWriter {
             Map<UUID, Integer> counts = new LinkedHashMap<>();
             accepted.forEach(i -> counts.merge(sends.get(i).conversationId(), 1, Integer::sum));
             Map<UUID, Long> nextSeq = new HashMap<>();
-            tx.createQuery(ADVANCE).addParam(Rows.uuidArray(counts.keySet())).addParam(Rows.intArray(counts.values()))
+            tx.createQuery(ADVANCE).addParam(Rows.uuidArray(counts.keySet())).addParam(Rows.array(counts.values()))
                     .addParam(Rows.ts(now)).execute()
                     .forEach(r -> nextSeq.put(Rows.uuid(r, "id"), Rows.longValue(r, "last_seq")
                                                                    - counts.get(Rows.uuid(r, "id")) + 1));

@@ -34,6 +34,10 @@ import io.nats.client.impl.Headers;
  * UUIDv7, so they start with their creation time): deleted rows stay in the primary-key index until vacuum, and
  * reading from the start of it walked tens of thousands of them per pass under load. Every poll interval a pass
  * reads the whole table, which catches a row whose transaction ran longer than that.
+ *
+ * <p>Rows are claimed and deleted by one statement (rolled back if JetStream does not acknowledge), and the relay
+ * vacuums the table once it has deleted {@value #VACUUM_AFTER_ROWS} rows: autovacuum visits a database at most
+ * once a minute, and in between a busy outbox grew to thousands of pages of deleted rows that every pass read.
  */
 public final class OutboxRelay implements AutoCloseable {
 
@@ -41,6 +45,10 @@ public final class OutboxRelay implements AutoCloseable {
     private static final int BATCH = 500;
     private static final long RECENT_MILLIS = 2_000;
     private static final UUID FROM_START = new UUID(0, 0);
+    private static final int VACUUM_AFTER_ROWS = 5_000;
+    private static final String CLAIM = "WITH c AS (SELECT id FROM outbox WHERE id >= ? ORDER BY id LIMIT " + BATCH
+            + " FOR UPDATE SKIP LOCKED), d AS (DELETE FROM outbox o USING c WHERE o.id = c.id "
+            + "RETURNING o.id, o.subject, o.payload) SELECT id, subject, payload FROM d ORDER BY id";
 
     private final Database db;
     private final JetStream jetStream;
@@ -54,6 +62,7 @@ public final class OutboxRelay implements AutoCloseable {
     private long lastLagMeasure = System.nanoTime() - 2_000_000_000L;
     private long lastFullPass = System.nanoTime();
     private long newestPublishedMillis;
+    private long deletedSinceVacuum;
     private volatile boolean running = true;
     private final Thread worker;
 
@@ -92,7 +101,12 @@ public final class OutboxRelay implements AutoCloseable {
                 }
                 do {
                     count = publishBatch(full ? FROM_START : recentFloor());
+                    deletedSinceVacuum += count;
                 } while (count == BATCH && running);
+                if (deletedSinceVacuum >= VACUUM_AFTER_ROWS) {
+                    deletedSinceVacuum = 0;
+                    db.client().execute().dml("VACUUM (SKIP_LOCKED) outbox");
+                }
                 measureLag();
                 backoffMillis = 0;
             } catch (RuntimeException e) {
@@ -128,9 +142,7 @@ public final class OutboxRelay implements AutoCloseable {
     /** Claims, publishes and deletes one batch of rows with ids from {@code from}; returns how many it published. */
     int publishBatch(UUID from) {
         return db.inTransaction(tx -> {
-            List<DbRow> rows = tx.createQuery("SELECT id, subject, payload FROM outbox WHERE id >= ? ORDER BY id LIMIT "
-                                              + BATCH + " FOR UPDATE SKIP LOCKED")
-                    .addParam(from).execute().toList();
+            List<DbRow> rows = tx.createQuery(CLAIM).addParam(from).execute().toList();
             if (rows.isEmpty()) {
                 return 0;
             }
@@ -149,7 +161,6 @@ public final class OutboxRelay implements AutoCloseable {
             } catch (Exception e) {
                 throw new IllegalStateException("JetStream did not acknowledge the outbox batch: " + e.getMessage(), e);
             }
-            tx.createDelete("DELETE FROM outbox WHERE id = ANY(?::uuid[])").addParam(Rows.uuidArray(ids)).execute();
             published.increment(ids.size());
             long newest = ids.getLast().getMostSignificantBits() >>> 16;
             if (ids.getLast().version() == 7 && newest > newestPublishedMillis) {

@@ -2,6 +2,7 @@ package dev.tangle.api.chat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,9 +76,12 @@ class ChatDurabilityIT {
         String subject = "tangle.evt.chat." + conv + ".message.created";
         nats.stop();
         Set<String> sent = new HashSet<>();
+        Map<String, Long> seqOf = new HashMap<>();
         try {
             for (int i = 0; i < 25; i++) {
-                sent.add(chat.send(a, conv, "while NATS is down " + i).get("id").asText());
+                JsonNode message = chat.send(a, conv, "while NATS is down " + i);
+                sent.add(message.get("id").asText());
+                seqOf.put(message.get("id").asText(), message.get("seq").asLong());
             }
         } finally {
             nats.restart();
@@ -97,7 +101,11 @@ class ChatDurabilityIT {
                 JsonNode event = Json.tree(msg.getData());
                 assertThat(msg.getHeaders().getFirst("Nats-Msg-Id")).isEqualTo(event.get("id").asText());
                 assertThat(event.get("type").asText()).isEqualTo("tangle.chat.message.created");
-                ids.add(event.get("data").get("message").get("id").asText());
+                JsonNode message = event.get("data").get("message");
+                ids.add(message.get("id").asText());
+                // the event carries the seq the sender was answered with, text and all exactly as stored
+                assertThat(message.get("seq").asLong()).isEqualTo(seqOf.get(message.get("id").asText()));
+                assertThat(message.get("text").asText()).startsWith("while NATS is down ");
             }
             assertThat(ids).doesNotHaveDuplicates();
             assertThat(new HashSet<>(ids)).isEqualTo(sent);

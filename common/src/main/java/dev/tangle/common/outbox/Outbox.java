@@ -32,17 +32,29 @@ public final class Outbox {
         if (events.isEmpty()) {
             return;
         }
-        List<String> ids = new ArrayList<>(events.size());
-        List<String> subjects = new ArrayList<>(events.size());
-        List<String> payloads = new ArrayList<>(events.size());
-        for (Event event : events) {
-            ids.add(event.id());
-            subjects.add(event.natsSubject());
-            payloads.add(new String(Json.write(event), StandardCharsets.UTF_8));
-        }
+        Columns columns = Columns.of(events);
         tx.createInsert("INSERT INTO outbox (id, subject, payload) SELECT id, subject, convert_to(payload, 'UTF8') "
                         + "FROM unnest(?::uuid[], ?::text[], ?::text[]) AS t(id, subject, payload)")
-                .addParam(Rows.array(ids)).addParam(Rows.array(subjects)).addParam(Rows.array(payloads))
+                .addParam(columns.ids()).addParam(columns.subjects()).addParam(columns.payloads())
                 .execute();
+    }
+
+    /**
+     * Events as three array literals for {@code unnest(?::uuid[], ?::text[], ?::text[])}: ids, NATS subjects and
+     * JSON payloads (text; the table stores {@code convert_to(payload, 'UTF8')}), for statements that write their
+     * outbox rows themselves.
+     */
+    public record Columns(String ids, String subjects, String payloads) {
+        public static Columns of(List<Event> events) {
+            List<String> ids = new ArrayList<>(events.size());
+            List<String> subjects = new ArrayList<>(events.size());
+            List<String> payloads = new ArrayList<>(events.size());
+            for (Event event : events) {
+                ids.add(event.id());
+                subjects.add(event.natsSubject());
+                payloads.add(new String(Json.write(event), StandardCharsets.UTF_8));
+            }
+            return new Columns(Rows.array(ids), Rows.array(subjects), Rows.array(payloads));
+        }
     }
 }

@@ -56,6 +56,12 @@ public record Message(UUID id, UUID conversationId, long seq, UUID senderId, Str
         public static final double MAX = 1_000_000;
     }
 
+    public Message withSeq(long newSeq) {
+        return new Message(id, conversationId, newSeq, senderId, clientMsgId, text, format, replyToId, quoteOfId, forward,
+                threadRootId, threadReplyCount, lastThreadReplyAt, mediaIds, mentions, position, createdAt, editedAt,
+                deleted, reactions);
+    }
+
     public Message withReactions(Reactions newReactions) {
         return new Message(id, conversationId, seq, senderId, clientMsgId, text, format, replyToId, quoteOfId, forward,
                 threadRootId, threadReplyCount, lastThreadReplyAt, mediaIds, mentions, position, createdAt, editedAt,

@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import dev.tangle.api.chat.conversation.ConversationRepository;
 import dev.tangle.common.db.Rows;
+import dev.tangle.common.event.Event;
+import dev.tangle.common.outbox.Outbox;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
@@ -23,17 +25,36 @@ public final class MessageRepository {
             + "m.forward_text, m.thread_root_id, m.thread_reply_count, m.last_thread_reply_at, "
             + "array_to_string(m.media_ids, ',') AS media_ids, array_to_string(m.mentions, ',') AS mentions, "
             + "m.position_x, m.position_y, m.created_at, m.edited_at, m.deleted_at";
-    private static final String INSERT = "INSERT INTO messages (id, conversation_id, seq, sender_id, client_msg_id, text, "
-            + "format, reply_to_id, quote_of_id, forward_message_id, forward_conversation_id, forward_sender_id, "
-            + "forward_text, thread_root_id, media_ids, mentions, position_x, position_y, created_at) "
-            + "SELECT id, conversation_id, seq, sender_id, client_msg_id, text, format, reply_to_id, quote_of_id, "
-            + "forward_message_id, forward_conversation_id, forward_sender_id, forward_text, thread_root_id, "
-            + "media_ids::uuid[], mentions::uuid[], position_x, position_y, created_at FROM unnest("
-            + "?::uuid[], ?::uuid[], ?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], "
-            + "?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::float8[], ?::float8[], "
-            + "?::timestamptz[]) AS t(id, conversation_id, seq, sender_id, client_msg_id, text, format, reply_to_id, "
-            + "quote_of_id, forward_message_id, forward_conversation_id, forward_sender_id, forward_text, thread_root_id, "
-            + "media_ids, mentions, position_x, position_y, created_at)";
+    /** Stands for a message's seq in an event payload until the statement that takes the seqs replaces it. */
+    static final long SEQ_PENDING = Long.MIN_VALUE;
+    private static final String SEQ_PLACEHOLDER = "\"seq\":" + SEQ_PENDING;
+    /**
+     * Takes {@code n} seqs of every conversation of a batch (rows locked in id order, so two batches cannot
+     * deadlock), inserts the messages with {@code seq = base + ord} and their outbox rows with that seq written
+     * into the payload, and returns each conversation's base. The placeholder cannot occur inside a JSON string
+     * (its quotes would be escaped there), so the replace only touches the message's own seq field.
+     */
+    private static final String SEND = "WITH d AS (SELECT * FROM unnest(?::uuid[], ?::int[]) AS d(id, n)), "
+            + "l AS (SELECT c.id FROM conversations c JOIN d ON d.id = c.id ORDER BY c.id FOR UPDATE OF c), "
+            + "a AS (UPDATE conversations c SET last_seq = c.last_seq + d.n, last_activity_at = greatest(c.last_activity_at, ?) "
+            + "  FROM d, l WHERE c.id = d.id AND l.id = d.id RETURNING c.id, c.last_seq - d.n AS base), "
+            + "t AS (SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::int[], ?::uuid[], ?::text[], ?::text[], ?::text[], "
+            + "  ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[], "
+            + "  ?::float8[], ?::float8[], ?::uuid[], ?::text[], ?::text[]) AS t(id, conversation_id, ord, sender_id, "
+            + "  client_msg_id, text, format, reply_to_id, quote_of_id, forward_message_id, forward_conversation_id, "
+            + "  forward_sender_id, forward_text, thread_root_id, media_ids, mentions, position_x, position_y, "
+            + "  event_id, subject, payload)), "
+            + "m AS (INSERT INTO messages (id, conversation_id, seq, sender_id, client_msg_id, text, format, reply_to_id, "
+            + "  quote_of_id, forward_message_id, forward_conversation_id, forward_sender_id, forward_text, thread_root_id, "
+            + "  media_ids, mentions, position_x, position_y, created_at) "
+            + "  SELECT t.id, t.conversation_id, a.base + t.ord, t.sender_id, t.client_msg_id, t.text, t.format, t.reply_to_id, "
+            + "  t.quote_of_id, t.forward_message_id, t.forward_conversation_id, t.forward_sender_id, t.forward_text, "
+            + "  t.thread_root_id, t.media_ids::uuid[], t.mentions::uuid[], t.position_x, t.position_y, ? "
+            + "  FROM t JOIN a ON a.id = t.conversation_id), "
+            + "o AS (INSERT INTO outbox (id, subject, payload) SELECT t.event_id, t.subject, "
+            + "  convert_to(replace(t.payload, '" + SEQ_PLACEHOLDER + "', '\"seq\":' || (a.base + t.ord)), 'UTF8') "
+            + "  FROM t JOIN a ON a.id = t.conversation_id) "
+            + "SELECT id, base FROM a";
     private static final String BY_KEYS = "SELECT " + COLUMNS + " FROM messages m "
             + "JOIN unnest(?::uuid[], ?::text[]) AS k(sender_id, client_msg_id) "
             + "ON m.sender_id = k.sender_id AND m.client_msg_id = k.client_msg_id";
@@ -49,26 +70,39 @@ public final class MessageRepository {
     }
 
     /** Inserts messages with one statement. */
-    public void insertAll(DbExecute tx, List<Message> messages) {
+    /**
+     * Commits part of a send batch in one statement: takes {@code counts} seqs per conversation and inserts the
+     * messages (their {@code seq} is ignored; message {@code k} gets its conversation's base + {@code ords[k]})
+     * with their {@code message.created} events, whose payloads carry {@link #SEQ_PENDING} as the seq.
+     *
+     * @return the base of each conversation: the seq before this batch
+     */
+    public Map<UUID, Long> insertWithSeqs(DbExecute tx, Map<UUID, Integer> counts, Instant now, List<Message> messages,
+                                          List<Integer> ords, List<Event> events) {
         List<List<Object>> columns = new ArrayList<>();
-        for (int c = 0; c < 19; c++) {
+        for (int c = 0; c < 18; c++) {
             columns.add(new ArrayList<>(messages.size()));
         }
-        for (Message m : messages) {
+        for (int k = 0; k < messages.size(); k++) {
+            Message m = messages.get(k);
             Message.Forward f = m.forward();
-            Object[] row = {m.id(), m.conversationId(), m.seq(), m.senderId(), m.clientMsgId(), m.text(), m.format(),
+            Object[] row = {m.id(), m.conversationId(), ords.get(k), m.senderId(), m.clientMsgId(), m.text(), m.format(),
                 m.replyToId(), m.quoteOfId(), f == null ? null : f.messageId(), f == null ? null : f.conversationId(),
                 f == null ? null : f.senderId(), f == null ? null : f.text(), m.threadRootId(),
                 Rows.uuidArray(m.mediaIds()), Rows.uuidArray(m.mentions()),
-                m.position() == null ? null : m.position().x(), m.position() == null ? null : m.position().y(),
-                m.createdAt()};
+                m.position() == null ? null : m.position().x(), m.position() == null ? null : m.position().y()};
             for (int c = 0; c < row.length; c++) {
                 columns.get(c).add(row[c]);
             }
         }
-        var statement = tx.createInsert(INSERT);
+        Outbox.Columns outbox = Outbox.Columns.of(events);
+        var statement = tx.createQuery(SEND).addParam(Rows.uuidArray(counts.keySet())).addParam(Rows.array(counts.values()))
+                .addParam(Rows.ts(now));
         columns.forEach(column -> statement.addParam(Rows.array(column)));
-        statement.execute();
+        statement.addParam(outbox.ids()).addParam(outbox.subjects()).addParam(outbox.payloads()).addParam(Rows.ts(now));
+        Map<UUID, Long> bases = new HashMap<>();
+        statement.execute().forEach(r -> bases.put(Rows.uuid(r, "id"), Rows.longValue(r, "base")));
+        return bases;
     }
 
     /** Messages already sent under any of the given {@code (sender, clientMsgId)} keys. */

@@ -20,6 +20,7 @@ import dev.tangle.common.db.Database;
 import dev.tangle.common.db.Rows;
 import dev.tangle.common.error.ApiException;
 import dev.tangle.common.error.Problems;
+import dev.tangle.common.event.Event;
 import dev.tangle.common.outbox.OutboxRelay;
 import io.helidon.dbclient.DbExecute;
 
@@ -42,11 +43,6 @@ final class MessageWriter {
             + "  THEN EXISTS (SELECT 1 FROM group_members g WHERE g.group_id = c.group_id AND g.user_id = s.sender) "
             + "  ELSE EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = c.id AND m.user_id = s.sender) END) AS allowed "
             + "FROM conversations c WHERE c.id = ANY(?::uuid[])";
-    private static final String ADVANCE = "WITH d AS (SELECT * FROM unnest(?::uuid[], ?::int[]) AS d(id, n)), "
-            + "l AS (SELECT c.id FROM conversations c JOIN d ON d.id = c.id ORDER BY c.id FOR UPDATE OF c) "
-            + "UPDATE conversations c SET last_seq = c.last_seq + d.n, last_activity_at = greatest(c.last_activity_at, ?) "
-            + "FROM d, l WHERE c.id = d.id AND l.id = d.id RETURNING c.id, c.last_seq";
-
     /** What the batch needs to know about one conversation. */
     private record Target(ConversationKind kind, boolean blocked, Set<UUID> allowed) {
     }
@@ -211,30 +207,27 @@ final class MessageWriter {
         if (!accepted.isEmpty()) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             Map<UUID, Integer> counts = new LinkedHashMap<>();
-            accepted.forEach(i -> counts.merge(sends.get(i).conversationId(), 1, Integer::sum));
-            Map<UUID, Long> nextSeq = new HashMap<>();
-            tx.createQuery(ADVANCE).addParam(Rows.uuidArray(counts.keySet())).addParam(Rows.array(counts.values()))
-                    .addParam(Rows.ts(now)).execute()
-                    .forEach(r -> nextSeq.put(Rows.uuid(r, "id"), Rows.longValue(r, "last_seq")
-                                                                   - counts.get(Rows.uuid(r, "id")) + 1));
-            if (nextSeq.size() != counts.size()) {
-                throw new IllegalStateException("a conversation of the batch disappeared while sending");
-            }
-            List<Message> created = new ArrayList<>(accepted.size());
-            Map<UUID, Integer> threadReplies = new HashMap<>();
+            List<Message> drafts = new ArrayList<>(accepted.size());
+            List<Integer> ords = new ArrayList<>(accepted.size());
             for (int i : accepted) {
                 SendCommand send = sends.get(i);
-                long seq = nextSeq.merge(send.conversationId(), 1L, Long::sum) - 1;
-                Message m = newMessage(send, seq, now, refs);
-                created.add(m);
-                out[i] = new SendResult(m, true);
+                ords.add(counts.merge(send.conversationId(), 1, Integer::sum));
+                drafts.add(newMessage(send, MessageRepository.SEQ_PENDING, now, refs));
+            }
+            List<Event> events = drafts.stream().map(m -> ChatEvents.message(m, "created")).toList();
+            Map<UUID, Long> bases = messages.insertWithSeqs(tx, counts, now, drafts, ords, events);
+            if (bases.size() != counts.size()) {
+                throw new IllegalStateException("a conversation of the batch disappeared while sending");
+            }
+            Map<UUID, Integer> threadReplies = new HashMap<>();
+            for (int k = 0; k < drafts.size(); k++) {
+                Message m = drafts.get(k).withSeq(bases.get(drafts.get(k).conversationId()) + ords.get(k));
+                out[accepted.get(k)] = new SendResult(m, true);
                 if (m.threadRootId() != null) {
                     threadReplies.merge(m.threadRootId(), 1, Integer::sum);
                 }
             }
-            messages.insertAll(tx, created);
             threadReplies.forEach((root, count) -> messages.threadReplied(tx, root, count, now));
-            ChatEvents.messages(tx, created, "created");
         }
         for (int i = 0; i < out.length; i++) {
             if (out[i] instanceof Repeat repeat) {

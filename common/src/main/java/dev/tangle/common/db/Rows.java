@@ -95,28 +95,36 @@ public final class Rows {
      * prepared once instead of planned anew for every size.
      */
     public static String array(java.util.Collection<?> values) {
-        StringBuilder sb = new StringBuilder(16 + values.size() * 40).append('{');
-        boolean first = true;
+        String[] texts = new String[values.size()];
+        int length = 2;
+        int n = 0;
         for (Object value : values) {
-            if (!first) {
+            texts[n] = value == null ? null : value.toString();
+            length += (texts[n] == null ? 4 : texts[n].length() + 2) + 1;
+            n++;
+        }
+        StringBuilder sb = new StringBuilder(length + 16).append('{');
+        for (int k = 0; k < n; k++) {
+            if (k > 0) {
                 sb.append(',');
             }
-            first = false;
-            if (value == null) {
+            String text = texts[k];
+            if (text == null) {
                 sb.append("NULL");
                 continue;
             }
-            String text = value.toString();
             sb.append('"');
+            int start = 0;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c == '"' || c == '\\') {
-                    sb.append('\\');
+                    sb.append(text, start, i).append('\\');
+                    start = i;
                 }
-                sb.append(c);
             }
-            sb.append('"');
+            sb.append(text, start, text.length()).append('"');
         }
         return sb.append('}').toString();
     }
+
 }

@@ -105,7 +105,7 @@ public final class BenchCommand {
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
-            throw new IllegalStateException(className + " failed", cause);
+            throw new IllegalStateException(className + " failed: " + cause, cause);
         }
     }
 }

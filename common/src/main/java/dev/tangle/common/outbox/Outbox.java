@@ -3,7 +3,6 @@ package dev.tangle.common.outbox;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import dev.tangle.common.db.Rows;
 import dev.tangle.common.event.Event;
@@ -20,11 +19,7 @@ public final class Outbox {
     }
 
     public static void add(DbExecute tx, Event event) {
-        tx.createInsert("INSERT INTO outbox (id, subject, payload) VALUES (?, ?, ?)")
-                .addParam(UUID.fromString(event.id()))
-                .addParam(event.natsSubject())
-                .addParam(Json.write(event))
-                .execute();
+        addAll(tx, List.of(event));
     }
 
     /** Adds several events with one statement (one round trip, one statement text whatever the count). */

@@ -6,34 +6,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tangle.api.support.ApiTestServer;
 import dev.tangle.api.support.TestUser;
-import dev.tangle.common.test.HttpTestClient;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every chat endpoint and service subject against non-members, removed members, blocked peers, group outsiders. */
-class ChatAuthorizationIT {
-
-    private static ApiTestServer api;
-    private static ChatFixtures chat;
-    private static HttpTestClient http;
-
-    @BeforeAll
-    static void start() {
-        api = ApiTestServer.start();
-        chat = new ChatFixtures(api);
-        http = api.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+class ChatAuthorizationIT extends ChatIT {
 
     @Test
     void nonMembersAndRemovedMembersGet404ForEverything() {

@@ -9,33 +9,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tangle.api.support.ApiTestServer;
 import dev.tangle.api.support.TestUser;
 import dev.tangle.common.test.Await;
 import dev.tangle.common.test.HttpTestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ConversationIT {
-
-    private static ApiTestServer api;
-    private static ChatFixtures chat;
-    private static HttpTestClient http;
-
-    @BeforeAll
-    static void start() {
-        api = ApiTestServer.start();
-        chat = new ChatFixtures(api);
-        http = api.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+class ConversationIT extends ChatIT {
 
     @Test
     void directIsOnePerPairEvenUnderConcurrentCreation() throws Exception {

@@ -7,33 +7,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tangle.api.support.ApiTestServer;
 import dev.tangle.api.support.TestUser;
-import dev.tangle.common.test.HttpTestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static dev.tangle.api.chat.ConversationIT.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class MessageIT {
-
-    private static ApiTestServer api;
-    private static ChatFixtures chat;
-    private static HttpTestClient http;
-
-    @BeforeAll
-    static void start() {
-        api = ApiTestServer.start();
-        chat = new ChatFixtures(api);
-        http = api.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+class MessageIT extends ChatIT {
 
     @Test
     void sameClientMsgIdReturnsTheOriginalWith200() {

@@ -46,6 +46,7 @@ public final class TangleServer {
     /** The full routing of a service; tests build the same routing around their own infrastructure. */
     public static void routing(HttpRouting.Builder routing, ServiceInfra infra, Consumer<HttpRouting.Builder> routes) {
         routing.addFilter(new RequestMetricsFilter(infra.metrics()));
+        routing.addFilter(new QueryTextFilter());
         ProblemHandlers.register(routing);
         routing.register(new HealthHttpService(infra.healthChecks(), infra.lifecycle()::stopping))
                 .register(new MetricsHttpService(infra.metrics()));

@@ -62,13 +62,7 @@ public final class ProblemHandlers {
             unexpected(req, res, ex);
             return;
         }
-        String code = switch (status) {
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 413 -> "payload_too_large";
-            case 415 -> "unsupported_media_type";
-            default -> "bad_request";
-        };
+        String code = ProblemDirectHandler.codeOf(status);
         send(res, new ApiException(status, code, ex.status().reasonPhrase(), ex.getMessage()));
     }
 

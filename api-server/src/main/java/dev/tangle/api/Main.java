@@ -65,7 +65,8 @@ public final class Main {
         ServiceInfra infra = ServiceInfra.start(config.common(), "api");
         Services services = new Services(config, infra, keys);
         infra.lifecycle().onStop("social nats service",
-                new SocialNatsService(infra.nats().connection(), services.friends).start());
+                SocialNatsService.start(infra.nats().connection(), services.friends,
+                        config.chat().serviceConcurrency(), infra.metrics().registry()));
         var server = TangleServer.start(infra, routing -> routing(routing, services), builder -> { });
         return new RunningService(server, infra);
     }

@@ -50,23 +50,10 @@ public final class ProblemDirectHandler implements DirectHandler {
     }
 
     private static String title(Status status) {
-        return status.code() == 431 ? "Request header fields too large" : status.reasonPhrase();
+        return ErrorCode.forStatus(status.code()).title();
     }
 
     static String codeOf(int status) {
-        return switch (status) {
-            case 400 -> "bad_request";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 408 -> "request_timeout";
-            case 413 -> "payload_too_large";
-            case 414 -> "uri_too_long";
-            case 415 -> "unsupported_media_type";
-            case 431 -> "headers_too_large";
-            case 501 -> "not_implemented";
-            case 505 -> "http_version_not_supported";
-            default -> status >= 500 ? "internal_error" : "bad_request";
-        };
+        return ErrorCode.forStatus(status).code();
     }
 }

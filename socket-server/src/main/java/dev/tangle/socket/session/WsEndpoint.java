@@ -1,6 +1,6 @@
 package dev.tangle.socket.session;
 
-import dev.tangle.common.error.ApiException;
+import dev.tangle.common.error.ErrorCode;
 import dev.tangle.common.http.Routes;
 import dev.tangle.socket.ws.StrictWsUpgradeProvider;
 import io.helidon.http.HeaderNames;
@@ -42,7 +42,7 @@ public final class WsEndpoint {
         Routes.on(routing).get(PATH, (req, res) -> {
             handshake.check(req.query(), req.headers());
             boolean upgrade = req.headers().first(HeaderNames.UPGRADE).map(v -> v.equalsIgnoreCase("websocket")).orElse(false);
-            throw new ApiException(400, "upgrade_required", "Bad request",
+            throw ErrorCode.UPGRADE_REQUIRED.exception(
                     upgrade ? "The WebSocket upgrade was refused" : "Connect with a WebSocket upgrade");
         });
     }

@@ -12,6 +12,8 @@ import dev.tangle.api.chat.conversation.ConversationKind;
 import dev.tangle.api.chat.conversation.ConversationRepository;
 import dev.tangle.api.chat.conversation.ConversationRow;
 import dev.tangle.api.social.SocialGraph;
+import dev.tangle.common.contract.chat.Message;
+import dev.tangle.common.contract.chat.Reactions;
 import dev.tangle.common.db.Database;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.metrics.Metrics;

@@ -1,10 +1,8 @@
-package dev.tangle.api.chat.conversation;
+package dev.tangle.common.contract.chat;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import dev.tangle.api.chat.message.Message;
 
 /**
  * A conversation as the API shows it to one member. In events {@code lastMessage} is null and
@@ -26,10 +24,4 @@ import dev.tangle.api.chat.message.Message;
 public record Conversation(UUID id, String kind, String title, UUID groupId, UUID createdBy, List<UUID> memberIds,
                            long lastSeq, Message lastMessage, long unreadCount, long readSeq, Instant lastActivityAt,
                            Instant createdAt) {
-
-    /** The reader-independent view used in events. */
-    public static Conversation of(ConversationRow row, List<UUID> memberIds) {
-        return new Conversation(row.id(), row.kind().wire(), row.title(), row.groupId(), row.createdBy(), memberIds,
-                row.lastSeq(), null, 0, 0, row.lastActivityAt(), row.createdAt());
-    }
 }

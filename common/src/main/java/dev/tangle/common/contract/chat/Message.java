@@ -1,4 +1,4 @@
-package dev.tangle.api.chat.message;
+package dev.tangle.common.contract.chat;
 
 import java.time.Instant;
 import java.util.List;

@@ -7,8 +7,8 @@ export function ReactionBar({ reactions, onToggle }: { reactions: Reactions; onT
   return (
     <div className="reactions" role="group" aria-label="Reactions">
       {EMOJIS.map((e) => {
-        const n = reactions.counts[e] ?? 0;
-        const mine = reactions.mine.includes(e);
+        const n = reactions.counts?.[e] ?? 0;
+        const mine = reactions.mine?.includes(e) ?? false;
         return (
           <button key={e} className={'reaction' + (mine ? ' mine' : '') + (n ? '' : ' zero')} aria-pressed={mine}
             aria-label={`${e} ${n}`} onClick={() => onToggle(e, !mine)}>

@@ -88,8 +88,9 @@ export class ChatStore {
   }
 
   /** Applies one message (push, ack or page); returns whether it was new or newer. */
-  applyMessage(m: Message): boolean {
-    const log = this.log(m.conversationId);
+  applyMessage(pushed: Message): boolean {
+    const log = this.log(pushed.conversationId);
+    const m = withMine(pushed, log.get(pushed.seq));
     const isNew = !log.has(m.seq);
     const changed = log.apply(m);
     if (m.senderId === this.me) this.pending.delete(m.clientMsgId);
@@ -182,4 +183,16 @@ export class ChatStore {
   pendingIn(conversationId: string): PendingSend[] {
     return [...this.pending.values()].filter((p) => p.conversationId === conversationId && !this.log(conversationId).list().some((m) => m.clientMsgId === p.clientMsgId && m.senderId === this.me));
   }
+}
+
+/**
+ * Events carry reaction counts without {@code mine} (they go to every member): keep what this user had reacted with,
+ * where that emoji still has a count.
+ */
+export function withMine(m: Message, before: Message | undefined): Message {
+  const r = m.reactions ?? { counts: {}, mine: [] };
+  if (Array.isArray(r.mine)) return m.reactions ? m : { ...m, reactions: r };
+  const counts = r.counts ?? {};
+  const mine = (before?.reactions?.mine ?? []).filter((e) => (counts[e] ?? 0) > 0);
+  return { ...m, reactions: { counts, mine } };
 }

@@ -41,6 +41,10 @@ export class ConversationLog {
     return s;
   }
 
+  get(seq: number): Message | undefined {
+    return this.bySeq.get(seq);
+  }
+
   has(seq: number): boolean {
     return this.bySeq.has(seq);
   }

@@ -22,8 +22,20 @@ export function MessageItem({ m, conv, onContext, onThread, seenBy, canvas = fal
 
   async function react(emoji: string, on: boolean) {
     const path = `${base}/reactions/${encodeURIComponent(emoji)}`;
-    const r = await (on ? api.put<Message | undefined>(path) : api.del<Message | undefined>(path)).catch(() => undefined);
-    if (r && typeof r === 'object' && 'seq' in r) store.applyMessage(r);
+    try {
+      await (on ? api.put(path) : api.del(path));
+    } catch {
+      return;
+    }
+    // 204: the reaction event brings the counts; "mine" is only known here
+    const cur = store.log(conv.id).get(m.seq) ?? m;
+    const counts = { ...(cur.reactions?.counts ?? {}) };
+    const mineNow = new Set(cur.reactions?.mine ?? []);
+    if (on && !mineNow.has(emoji)) counts[emoji] = (counts[emoji] ?? 0) + 1;
+    if (!on && mineNow.has(emoji)) counts[emoji] = Math.max(0, (counts[emoji] ?? 1) - 1);
+    if (on) mineNow.add(emoji);
+    else mineNow.delete(emoji);
+    store.applyMessage({ ...cur, reactions: { counts, mine: [...mineNow] } });
   }
 
   async function remove() {

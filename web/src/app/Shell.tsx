@@ -36,7 +36,13 @@ export function Shell({ route, socketState }: { route: string[]; socketState: So
   const main = useRef<HTMLElement>(null);
   const unread = [...store.unread.values()].reduce((a, b) => a + b, 0);
 
+  const first = useRef(true);
+  // on navigation, focus moves to the new content (not on first load: Tab then starts at the skip link)
   useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
     main.current?.focus();
   }, [section]);
 

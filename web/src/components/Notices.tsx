@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApp, useUsers, type Notice } from '../app/context';
 
 /** Notifications from the socket; SOS alerts as an alert dialog with acknowledge. */
@@ -6,6 +6,12 @@ export function Notices() {
   const { notices, dismiss } = useApp();
   const sos = notices.filter((n) => n.frame.kind === 'sos' || n.frame.kind === 'sos.escalated');
   const rest = notices.filter((n) => !sos.includes(n));
+  // ordinary notices fade after 8 s; SOS stays until closed
+  useEffect(() => {
+    if (rest.length === 0) return;
+    const t = setTimeout(() => dismiss(rest[0].key), Math.max(0, rest[0].at + 8000 - Date.now()));
+    return () => clearTimeout(t);
+  }, [rest, dismiss]);
   return (
     <>
       {sos.map((n) => <SosAlert key={n.key} notice={n} onClose={() => dismiss(n.key)} />)}
@@ -25,10 +31,12 @@ function describe(n: Notice): string {
   const k = String(n.frame.kind);
   const texts: Record<string, string> = {
     'friend.requested': 'New friend request',
-    'friend.request': 'New friend request',
     'friend.accepted': 'Friend request accepted',
-    'comment.created': 'New comment on your post',
-    'comment.reply': 'New reply to your comment',
+    'group.added': 'You were added to a group',
+    'conversation.added': 'You were added to a conversation',
+    'post.commented': 'New comment on your post',
+    'comment.replied': 'New reply to your comment',
+    'post.reacted': 'Someone reacted to your post',
     'place.arrived': 'Someone arrived at a place you watch',
     'place.left': 'Someone left a place you watch',
     'media.ready': 'Your upload is ready',

@@ -32,6 +32,7 @@ import dev.tangle.api.social.FriendHttpService;
 import dev.tangle.api.social.FriendRepository;
 import dev.tangle.api.social.FriendService;
 import dev.tangle.api.social.SocialGraph;
+import dev.tangle.api.social.AudienceNatsService;
 import dev.tangle.api.social.SocialNatsService;
 import dev.tangle.api.users.UserHttpService;
 import dev.tangle.api.users.UserRepository;
@@ -63,6 +64,8 @@ public final class Main {
         Services services = new Services(config, infra, keys);
         infra.lifecycle().onStop("social nats service",
                 new SocialNatsService(infra.nats().connection(), services.friends).start());
+        infra.lifecycle().onStop("audience nats service", AudienceNatsService.start(infra.nats().connection(),
+                infra.metrics().registry(), infra.db(), services.chat.conversations()));
         var server = TangleServer.start(infra, routing -> routing(routing, services), builder -> { });
         return new RunningService(server, infra);
     }

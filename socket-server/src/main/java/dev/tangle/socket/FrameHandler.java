@@ -7,11 +7,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tangle.common.auth.Principal;
+import dev.tangle.common.contract.GeoContract;
 import dev.tangle.common.error.ApiException;
 import dev.tangle.common.json.Json;
 import dev.tangle.common.nats.Subjects;
+import dev.tangle.common.nats.service.NatsServiceClient;
 import dev.tangle.socket.SocketConfig.WsSettings;
 import dev.tangle.socket.canvas.CanvasRooms;
 import dev.tangle.socket.fanout.ChatClient;
@@ -32,7 +35,7 @@ import io.nats.client.Connection;
 final class FrameHandler {
 
     private static final Set<String> TYPES = Set.of("send", "resume", "typing", "read", "presence", "canvas.join",
-            "canvas.leave", "ping", "auth");
+            "canvas.leave", "ping", "auth", "location");
     private static final Set<String> STATUSES = Set.of("online", "away", "dnd", "invisible");
 
     private final ChatClient chat;
@@ -43,6 +46,7 @@ final class FrameHandler {
     private final Resumer resumer;
     private final SocketMetrics metrics;
     private final long typingIntervalNanos;
+    private final NatsServiceClient geo;
 
     FrameHandler(ChatClient chat, Connection nats, PresenceService presence, CanvasRooms canvas, Handshake handshake,
                  SocketMetrics metrics, WsSettings settings) {
@@ -54,6 +58,7 @@ final class FrameHandler {
         this.metrics = metrics;
         this.resumer = new Resumer(chat, metrics);
         this.typingIntervalNanos = settings.typingInterval().toNanos();
+        this.geo = new NatsServiceClient(nats, settings.requestTimeout());
     }
 
     void handle(Session session, LocalUser user, String text) {
@@ -89,6 +94,7 @@ final class FrameHandler {
             case "canvas.join" -> canvas.join(session, member(user, frame));
             case "canvas.leave" -> canvas.leave(session, frame.requiredId("conversationId"));
             case "auth" -> auth(session, frame);
+            case "location" -> location(session, frame);
             default -> throw new FrameException("unknown_type", "type", "Unknown frame type " + abbreviate(frame.type()));
         }
     }
@@ -168,6 +174,31 @@ final class FrameHandler {
         Thread.ofVirtual().start(() -> {
             presence.set(session.userId(), status, text, expiresAt);
             if (frame.id() != null) {
+                session.enqueue(Frames.ack(frame.id(), null, null));
+            }
+        });
+    }
+
+    /** Forwards a location update to geo-service ({@code tangle.svc.geo.location}); acked when it has an id. */
+    private void location(Session session, ClientFrame frame) {
+        JsonNode body = frame.body();
+        for (String field : new String[] {"lat", "lon"}) {
+            if (!body.path(field).isNumber()) {
+                throw FrameException.invalid(field, "is required and must be a number");
+            }
+        }
+        var update = new GeoContract.LocationUpdate(session.userId().toString(), body.path("lat").asDouble(),
+                body.path("lon").asDouble(), body.path("accuracyM").isNumber() ? body.path("accuracyM").asDouble() : null,
+                body.path("batteryPct").isNumber() ? body.path("batteryPct").asInt() : null,
+                body.path("at").isTextual() ? body.path("at").asText() : null);
+        geo.request(GeoContract.LOCATION, update).whenComplete((reply, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                session.enqueue(Frames.error(frame.id(), cause instanceof ApiException api
+                        ? new FrameException(api.code(), api.fieldErrors().isEmpty() ? null : api.fieldErrors().getFirst().field(),
+                        api.detail())
+                        : new FrameException("unavailable", null, "geo-service did not answer")));
+            } else if (frame.id() != null) {
                 session.enqueue(Frames.ack(frame.id(), null, null));
             }
         });

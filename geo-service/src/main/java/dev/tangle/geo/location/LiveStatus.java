@@ -68,7 +68,7 @@ public final class LiveStatus {
         boolean exact = s.precision() == Precision.EXACT;
         v.put("lat", last == null ? null : exact ? last.lat() : last.cellLat());
         v.put("lon", last == null ? null : exact ? last.lon() : last.cellLon());
-        v.put("accuracyM", last == null ? null : exact ? last.accuracyM() : GeoGrid.APPROXIMATE_ACCURACY_M);
+        v.put("accuracyM", last == null ? null : exact ? last.accuracyM() : Double.valueOf(GeoGrid.APPROXIMATE_ACCURACY_M));
         v.put("at", last == null ? null : last.at());
         v.put("expiresAt", s.expiresAt());
         if (!s.active(now)) {

@@ -110,7 +110,7 @@ public final class LocationService {
         boolean exact = share.precision() == Precision.EXACT;
         f.put("lat", exact ? last.lat() : last.cellLat());
         f.put("lon", exact ? last.lon() : last.cellLon());
-        f.put("accuracyM", exact ? last.accuracyM() : GeoGrid.APPROXIMATE_ACCURACY_M);
+        f.put("accuracyM", exact ? last.accuracyM() : Double.valueOf(GeoGrid.APPROXIMATE_ACCURACY_M));
         f.put("precision", share.precision().wire());
         f.put("at", last.at());
         f.put("sentAt", last.receivedAt());

@@ -35,6 +35,7 @@ import dev.tangle.api.social.FriendHttpService;
 import dev.tangle.api.social.FriendRepository;
 import dev.tangle.api.social.FriendService;
 import dev.tangle.api.social.SocialGraph;
+import dev.tangle.api.social.AudienceNatsService;
 import dev.tangle.api.social.SocialNatsService;
 import dev.tangle.api.users.UserHttpService;
 import dev.tangle.api.users.UserRepository;
@@ -76,6 +77,8 @@ public final class Main {
                         "tangle-attachment", "1.0.0").queue("api-server").meters(infra.metrics().registry())
                 .description("may a user see a media item through a post or message")
                 .endpoint(MediaContract.CAN_VIEW, services.attachments::canView).start());
+        infra.lifecycle().onStop("audience nats service", AudienceNatsService.start(infra.nats().connection(),
+                infra.metrics().registry(), infra.db(), services.chat.conversations()));
         var server = TangleServer.start(infra, routing -> routing(routing, services), builder -> { });
         return new RunningService(server, infra);
     }

@@ -26,6 +26,9 @@ import dev.tangle.api.identity.TokenIssuer;
 import dev.tangle.api.groups.GroupHttpService;
 import dev.tangle.api.groups.GroupRepository;
 import dev.tangle.api.groups.GroupService;
+import dev.tangle.api.search.SearchHttpService;
+import dev.tangle.api.search.SearchRepository;
+import dev.tangle.api.search.SearchService;
 import dev.tangle.api.social.BlockHttpService;
 import dev.tangle.api.social.BlockService;
 import dev.tangle.api.social.FriendHttpService;
@@ -86,6 +89,7 @@ public final class Main {
         final CommentService comments;
         final ReactionService reactions;
         final FeedService feeds;
+        final SearchService search;
 
         Services(ApiConfig config, ServiceInfra infra, SigningKeys keys) {
             var identity = config.identity();
@@ -111,6 +115,7 @@ public final class Main {
                     access, graph, reactionRepository);
             this.reactions = new ReactionService(infra.db(), infra.outbox(), reactionRepository, access, comments, graph);
             this.feeds = new FeedService(infra.db(), new FeedRepository(), access, graph, posts);
+            this.search = new SearchService(infra.db(), new SearchRepository());
         }
     }
 
@@ -126,6 +131,7 @@ public final class Main {
         routing.register(new PostHttpService(s.verifier, s.posts))
                 .register(new CommentHttpService(s.verifier, s.comments))
                 .register(new ReactionHttpService(s.verifier, s.reactions))
-                .register(new FeedHttpService(s.verifier, s.feeds));
+                .register(new FeedHttpService(s.verifier, s.feeds))
+                .register(new SearchHttpService(s.verifier, s.search));
     }
 }

@@ -73,6 +73,15 @@ public final class ProblemHandlers {
     }
 
     private static void unexpected(ServerRequest req, ServerResponse res, Throwable ex) {
+        var known = dev.tangle.common.db.DbFailures.asProblem(ex);
+        if (known.isPresent()) {
+            if (known.get().status() >= 500) {
+                LOG.log(Level.WARNING, req.prologue().method().text() + " " + req.path().path() + " [" + req.id()
+                                       + "]: " + known.get().title() + ": " + ex.getMessage());
+            }
+            send(res, known.get());
+            return;
+        }
         LOG.log(Level.ERROR, "Unexpected failure in " + req.prologue().method().text() + " "
                              + req.path().path() + " [" + req.id() + "]", ex);
         send(res, new ApiException(500, "internal_error", "Internal server error",

@@ -68,7 +68,19 @@ public final class Problems {
                 Map.of("Retry-After", Long.toString(seconds)));
     }
 
+    /** A dependency is away; retryable, with {@code Retry-After: 1}. */
     public static ApiException unavailable(String detail) {
-        return new ApiException(503, "unavailable", "Service unavailable", detail);
+        return new ApiException(503, "unavailable", "Service unavailable", detail, List.of(),
+                Map.of("Retry-After", "1"));
+    }
+
+    /**
+     * A write whose commit may or may not have happened (the connection broke during COMMIT, or no answer in time):
+     * retryable like {@link #unavailable}, and safe to retry with the same idempotency key.
+     */
+    public static ApiException outcomeUnknown() {
+        return new ApiException(503, "unavailable", "Outcome unknown",
+                "The request may or may not have been committed; retry it with the same clientMsgId, "
+                + "which returns the message if it was", List.of(), Map.of("Retry-After", "1"));
     }
 }

@@ -33,23 +33,25 @@ public final class DevCommand implements Command {
 
     @Override
     public String arguments() {
-        return "";
+        return "[--cluster]";
     }
 
     @Override
     public String summary() {
-        return "run PostgreSQL, NATS and the four services in the foreground (Ctrl-C stops them)";
+        return "run PostgreSQL, NATS and the four services in the foreground (Ctrl-C stops them); --cluster: "
+               + "a 3-node JetStream cluster and two instances of each service";
     }
 
     @Override
     public int run(List<String> args) {
-        if (!args.isEmpty()) {
-            throw new CliException("takes no arguments (configure it with TANGLE_* variables)", Commands.USAGE);
+        if (!args.isEmpty() && !args.equals(List.of("--cluster"))) {
+            throw new CliException("takes no arguments but --cluster (configure it with TANGLE_* variables)", Commands.USAGE);
         }
+        Topology topology = args.isEmpty() ? Topology.SINGLE : Topology.CLUSTER;
         Workspace workspace = Workspace.locate(env);
         DevSettings settings = DevSettings.from(env);
         claimHome(workspace);
-        DevStack stack = new DevStack(workspace, settings, console);
+        DevStack stack = new DevStack(workspace, settings, console, topology);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.stop();
             PidFile.delete(workspace.devPid());

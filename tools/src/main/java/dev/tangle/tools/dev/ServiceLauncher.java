@@ -31,6 +31,11 @@ final class ServiceLauncher {
      * @param natsUrl the NATS server
      */
     ChildProcess launch(Service service, String label, int port, DbConnection db, String natsUrl) {
+        return launch(service, label, port, db, natsUrl, Map.of());
+    }
+
+    /** As above, with extra variables for the service (e.g. {@code TANGLE_NATS_REPLICAS} in a cluster). */
+    ChildProcess launch(Service service, String label, int port, DbConnection db, String natsUrl, Map<String, String> extra) {
         Path jar = workspace.serviceJar(service);
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
@@ -49,6 +54,7 @@ final class ServiceLauncher {
         if (System.getenv("TANGLE_JWT_JWKS_URL") == null) {
             env.put("TANGLE_JWT_JWKS_URL", "http://127.0.0.1:" + settings.portBase() + "/.well-known/jwks.json");
         }
+        env.putAll(extra);
         return ChildProcess.start(label, command, env, workspace.home(), workspace.log(label), console, PREFIX_WIDTH);
     }
 

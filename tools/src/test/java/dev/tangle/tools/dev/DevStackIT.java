@@ -35,6 +35,9 @@ class DevStackIT {
             assertEveryServiceReady(first);
             assertThat(launcher.started()).as("4 services, nats-server and PostgreSQL").hasSizeGreaterThanOrEqualTo(6);
             execute(first, "CREATE TABLE dev_probe (note text); INSERT INTO dev_probe VALUES ('kept')");
+            assertThat(query(first, "SELECT current_setting('fsync') || current_setting('synchronous_commit') "
+                                    + "|| current_setting('full_page_writes')"))
+                    .as("the dev PostgreSQL is durable").isEqualTo("ononon");
 
             launcher.process().destroy();
             int exit = launcher.awaitAllGone(GONE);

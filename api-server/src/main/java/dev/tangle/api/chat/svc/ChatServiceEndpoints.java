@@ -93,6 +93,10 @@ public final class ChatServiceEndpoints implements AutoCloseable {
         } catch (ApiException e) {
             return error(e);
         } catch (RuntimeException e) {
+            var known = dev.tangle.common.db.DbFailures.asProblem(e);
+            if (known.isPresent()) {
+                return error(known.get());
+            }
             LOG.log(Level.ERROR, "chat service request failed", e);
             return error(new ApiException(500, "internal", "Internal error", "The request could not be completed"));
         }
@@ -105,6 +109,9 @@ public final class ChatServiceEndpoints implements AutoCloseable {
         error.put("detail", e.detail());
         if (!e.fieldErrors().isEmpty()) {
             error.put("errors", e.fieldErrors());
+        }
+        if (e.headers().containsKey("Retry-After")) {
+            error.put("retryAfterSeconds", Long.parseLong(e.headers().get("Retry-After")));
         }
         return Map.of("ok", false, "error", error);
     }

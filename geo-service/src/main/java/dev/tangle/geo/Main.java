@@ -5,6 +5,7 @@ import dev.tangle.common.http.Logging;
 import dev.tangle.common.http.RunningService;
 import dev.tangle.common.http.ServiceInfra;
 import dev.tangle.common.http.TangleServer;
+import dev.tangle.geo.map.MapFeature;
 import io.helidon.webserver.http.HttpRouting;
 
 /** Composition root of geo-service: config, infrastructure, services, routes. */
@@ -21,7 +22,11 @@ public final class Main {
     /** Starts the service; the returned handle stops it in order. */
     public static RunningService start(GeoConfig config) {
         ServiceInfra infra = ServiceInfra.start(config.common(), "geo");
-        var server = TangleServer.start(infra, routing -> routing(routing, infra), builder -> { });
+        MapFeature map = MapFeature.start(config.map(), infra);
+        var server = TangleServer.start(infra, routing -> {
+            routing(routing, infra);
+            map.register(routing);
+        }, builder -> { });
         return new RunningService(server, infra);
     }
 

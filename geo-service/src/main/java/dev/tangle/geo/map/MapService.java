@@ -29,24 +29,24 @@ public final class MapService {
 
     /** Newest first; the cursor is the (createdAt, id) of the last item of the previous page. */
     public Page<MapView.Item> clusterItems(UUID viewer, CellId cell, MapFilter filter, PageRequest page) {
-        List<MapView.Item> all = index.clusterItems(viewer, cell, filter);
-        if (all.isEmpty()) {
-            throw Problems.notFound("Cluster");
-        }
-        int start = 0;
         Optional<List<String>> keys = page.keys(2);
+        Instant at = null;
+        UUID id = null;
         if (keys.isPresent()) {
-            Instant at;
-            UUID id;
             try {
                 at = Instant.parse(keys.get().get(0));
                 id = UUID.fromString(keys.get().get(1));
             } catch (RuntimeException e) {
                 throw Problems.validation("cursor", "is not a valid cursor");
             }
-            while (start < all.size() && !after(all.get(start), at, id)) {
-                start++;
-            }
+        }
+        List<MapView.Item> all = index.clusterItems(viewer, cell, filter);
+        if (all.isEmpty()) {
+            throw Problems.notFound("Cluster");
+        }
+        int start = 0;
+        while (at != null && start < all.size() && !after(all.get(start), at, id)) {
+            start++;
         }
         List<MapView.Item> rest = all.subList(start, Math.min(all.size(), start + page.fetchSize()));
         return Page.of(rest, page, item -> List.of(item.createdAt().toString(), item.id().toString()));

@@ -1,5 +1,10 @@
 package dev.tangle.api;
 
+import dev.tangle.api.admin.AdminHttpService;
+import dev.tangle.api.admin.AdminRepository;
+import dev.tangle.api.admin.AdminService;
+import dev.tangle.api.audit.AuditLog;
+import dev.tangle.api.audit.RequestOrigin;
 import dev.tangle.api.chat.Chat;
 import dev.tangle.api.community.comment.CommentHttpService;
 import dev.tangle.api.community.comment.CommentRepository;
@@ -16,6 +21,7 @@ import dev.tangle.api.community.reaction.ReactionRepository;
 import dev.tangle.api.community.reaction.ReactionService;
 import dev.tangle.api.identity.AccountHttpService;
 import dev.tangle.api.identity.AccountService;
+import dev.tangle.api.identity.BannedUsers;
 import dev.tangle.api.identity.JwksHttpService;
 import dev.tangle.api.identity.LoginThrottle;
 import dev.tangle.api.identity.SessionService;
@@ -26,6 +32,9 @@ import dev.tangle.api.identity.TokenIssuer;
 import dev.tangle.api.groups.GroupHttpService;
 import dev.tangle.api.groups.GroupRepository;
 import dev.tangle.api.groups.GroupService;
+import dev.tangle.api.reports.ReportHttpService;
+import dev.tangle.api.reports.ReportRepository;
+import dev.tangle.api.reports.ReportService;
 import dev.tangle.api.search.SearchHttpService;
 import dev.tangle.api.search.SearchRepository;
 import dev.tangle.api.search.SearchService;
@@ -105,16 +114,24 @@ public final class Main {
         final SearchService search;
         final MediaValidator mediaValidator;
         final AttachmentAccess attachments;
+        final BannedUsers bans;
+        final AuditLog audit;
+        final ReportService reports;
+        final AdminService admin;
+        final boolean trustForwardedFor;
 
         Services(ApiConfig config, ServiceInfra infra, SigningKeys keys) {
             var identity = config.identity();
             this.infra = infra;
-            this.verifier = new JwtVerifier(identity.issuer(), identity.audience(), keys);
+            this.bans = new BannedUsers(infra.db(), users, infra.nats().connection());
+            infra.lifecycle().onStop("banned users", bans);
+            this.verifier = bans.guard(new JwtVerifier(identity.issuer(), identity.audience(), keys));
+            this.trustForwardedFor = config.rateLimits().trustForwardedFor();
             TokenIssuer issuer = new TokenIssuer(keys, identity.issuer(), identity.audience(), identity.accessTtl());
             RefreshTokens refreshTokens = new RefreshTokens(identity.refreshTtl());
             this.keys = keys;
-            this.accounts = new AccountService(infra.db(), infra.outbox(), users, new PasswordHasher(), issuer, refreshTokens);
-            this.sessions = new SessionService(infra.db(), infra.outbox(), issuer, refreshTokens);
+            this.accounts = new AccountService(infra.db(), infra.outbox(), users, new PasswordHasher(), issuer, refreshTokens, bans);
+            this.sessions = new SessionService(infra.db(), infra.outbox(), issuer, refreshTokens, bans);
             this.throttle = new LoginThrottle(config.rateLimits());
             this.userService = new UserService(infra.db(), infra.outbox(), users);
             FriendRepository friendRepository = new FriendRepository();
@@ -136,11 +153,16 @@ public final class Main {
             this.reactions = new ReactionService(infra.db(), infra.outbox(), reactionRepository, access, comments, graph);
             this.feeds = new FeedService(infra.db(), new FeedRepository(), access, graph, posts);
             this.search = new SearchService(infra.db(), new SearchRepository());
+            this.audit = new AuditLog(infra.db());
+            this.reports = new ReportService(infra.db(), new ReportRepository());
+            this.admin = new AdminService(infra.db(), infra.outbox(), new AdminRepository(), bans, sessions, posts,
+                    comments, chat.messages(), infra.nats().connection(), config.admin().operators());
         }
     }
 
     /** The service's own routes. */
     static void routing(HttpRouting.Builder routing, Services s) {
+        routing.addFilter(RequestOrigin.filter(s.trustForwardedFor));
         routing.register(new AccountHttpService(s.accounts, s.sessions, s.throttle, s.verifier))
                 .register(new JwksHttpService(s.keys))
                 .register(new UserHttpService(s.verifier, s.userService))
@@ -152,6 +174,8 @@ public final class Main {
                 .register(new CommentHttpService(s.verifier, s.comments))
                 .register(new ReactionHttpService(s.verifier, s.reactions))
                 .register(new FeedHttpService(s.verifier, s.feeds))
-                .register(new SearchHttpService(s.verifier, s.search));
+                .register(new SearchHttpService(s.verifier, s.search))
+                .register(new ReportHttpService(s.verifier, s.reports))
+                .register(new AdminHttpService(s.verifier, s.admin, s.reports, s.audit));
     }
 }

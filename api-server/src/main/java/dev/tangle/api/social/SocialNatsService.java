@@ -50,8 +50,13 @@ public final class SocialNatsService implements AutoCloseable {
         } catch (ApiException e) {
             reply = error(e.status(), e.code(), e.detail());
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "Failed to answer " + FRIENDS, e);
-            reply = error(500, "internal_error", "The request failed");
+            var known = dev.tangle.common.db.DbFailures.asProblem(e);
+            if (known.isPresent()) {
+                reply = error(known.get().status(), known.get().code(), known.get().detail());
+            } else {
+                LOG.log(Level.ERROR, "Failed to answer " + FRIENDS, e);
+                reply = error(500, "internal_error", "The request failed");
+            }
         }
         if (msg.getReplyTo() != null) {
             connection.publish(msg.getReplyTo(), reply);

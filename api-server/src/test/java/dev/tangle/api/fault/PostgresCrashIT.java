@@ -60,6 +60,8 @@ class PostgresCrashIT {
     private final Map<String, Long> acked = new ConcurrentHashMap<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final AtomicLong refused = new AtomicLong();
+    /** Retries of a refused send that found it committed after all (200): outcomes that were unknown. */
+    private final AtomicLong foundCommitted = new AtomicLong();
     private final AtomicLong maxRefusalMs = new AtomicLong();
     /** When PostgreSQL was back in this round (nanoTime, 0 before), and the first ack after that. */
     private final AtomicLong backAt = new AtomicLong();
@@ -117,9 +119,9 @@ class PostgresCrashIT {
                     .as("seqs gapless in " + conv).containsExactly(0L);
         }
         System.out.printf("postgres crash: %d rounds x %d s, %d clients: %d acked, %d rows, %d refusals (max %d ms), "
-                          + "%d events, %d acked missing, %d ghost events, %d wrong seqs%n", ROUNDS, SECONDS, CLIENTS,
-                acked.size(), stored.size(), refused.get(), maxRefusalMs.get(), events.size(), missing.size(),
-                ghosts.size(), wrongSeq.size());
+                          + "%d events, %d acked missing, %d ghost events, %d wrong seqs, %d retries found their send committed%n",
+                ROUNDS, SECONDS, CLIENTS, acked.size(), stored.size(), refused.get(), maxRefusalMs.get(), events.size(),
+                missing.size(), ghosts.size(), wrongSeq.size(), foundCommitted.get());
         assertThat(problems).isEmpty();
         assertThat(missing).as("acknowledged messages missing from the database").isEmpty();
         assertThat(wrongSeq).as("acknowledged with another seq than stored").isEmpty();
@@ -183,6 +185,9 @@ class PostgresCrashIT {
                 Long earlier = acked.putIfAbsent(m.get("id").asText(), m.get("seq").asLong());
                 if (earlier != null && res.status() == 201) {
                     problems.add("a second 201 for " + clientMsgId);
+                }
+                if (res.status() == 200) {
+                    foundCommitted.incrementAndGet();
                 }
                 clientMsgId = null;
                 long back = backAt.get();

@@ -166,8 +166,9 @@ final class FrameHandler {
         String text = frame.optionalString("text", 0, 140).orElse(null);
         Instant expiresAt = frame.optionalString("expiresAt", 1, 40).map(FrameHandler::instant).orElse(null);
         Thread.ofVirtual().start(() -> {
-            presence.set(session.userId(), status, text, expiresAt);
-            if (frame.id() != null) {
+            if (!presence.set(session.userId(), status, text, expiresAt)) {
+                session.enqueue(Frames.error(frame.id(), "unavailable", "Presence cannot be stored right now; try again"));
+            } else if (frame.id() != null) {
                 session.enqueue(Frames.ack(frame.id(), null, null));
             }
         });

@@ -48,6 +48,7 @@ public final class Main {
         Interest interest = new Interest(nats);
         Memberships memberships = new Memberships(registry, interest);
         PresenceService presence = new PresenceService(nats, registry, chat, instanceId, ws.heartbeat());
+        infra.nats().onRecovered(presence::recovered);
         interest.routeTo(new EventRouter(registry, interest, memberships, presence), ws.fanoutThreads());
         CanvasRooms canvas = new CanvasRooms(nats, instanceId, ws.canvasTimeout());
         Handshake handshake = new Handshake(config.jwt().verifier(), ws);

@@ -21,6 +21,7 @@ import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import io.nats.client.Nats;
+import io.nats.client.Options;
 
 /**
  * Stands in for api-server's chat and social NATS services in socket-server tests: answers
@@ -49,7 +50,8 @@ public final class ChatStandIn implements AutoCloseable {
 
     public ChatStandIn(String natsUrl) {
         try {
-            nats = Nats.connect(natsUrl);
+            nats = Nats.connect(new Options.Builder().server(natsUrl).maxReconnects(-1)
+                    .reconnectWait(java.time.Duration.ofMillis(250)).build());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

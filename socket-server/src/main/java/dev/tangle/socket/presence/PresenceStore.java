@@ -89,7 +89,7 @@ final class PresenceStore {
     void beat(String instanceId) {
         try {
             kv.put(instanceKey(instanceId), Long.toString(System.currentTimeMillis()));
-        } catch (IOException | JetStreamApiException e) {
+        } catch (IOException | JetStreamApiException | RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot write instance heartbeat: " + e);
         }
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.tangle.api.social.SocialGraph;
+import dev.tangle.api.graph.SocialGraph;
 import dev.tangle.common.db.Rows;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
@@ -77,5 +77,15 @@ public final class UserRepository {
     public static User user(DbRow row) {
         return new User(Rows.uuid(row, "id"), Rows.string(row, "handle"), Rows.string(row, "display_name"),
                 Rows.string(row, "bio"), Rows.uuid(row, "avatar_media_id"), Rows.instant(row, "created_at"));
+    }
+
+    /** Whether a failure was a unique constraint (a taken handle). */
+    public static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

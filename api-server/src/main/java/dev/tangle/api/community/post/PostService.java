@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.tangle.api.community.CommunityEvents;
-import dev.tangle.api.community.reaction.ReactionRepository;
-import dev.tangle.api.community.reaction.ReactionRepository.Target;
-import dev.tangle.api.community.reaction.Reactions;
+import dev.tangle.api.community.ReactionCounts;
+import dev.tangle.api.community.ReactionTarget;
+import dev.tangle.api.community.Reactions;
 import dev.tangle.common.db.Database;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.id.Ids;
@@ -23,10 +22,10 @@ public final class PostService {
     private final OutboxRelay relay;
     private final PostRepository posts;
     private final PostAccess access;
-    private final ReactionRepository reactions;
+    private final ReactionCounts reactions;
 
     public PostService(Database db, OutboxRelay relay, PostRepository posts, PostAccess access,
-                       ReactionRepository reactions) {
+                       ReactionCounts reactions) {
         this.db = db;
         this.relay = relay;
         this.posts = posts;
@@ -42,7 +41,7 @@ public final class PostService {
                 access.requireMember(tx, author, post.groupId());
             }
             posts.insert(tx, post);
-            CommunityEvents.post(tx, post, "created");
+            PostEvents.post(tx, post, "created");
             return null;
         });
         relay.kick();
@@ -65,7 +64,7 @@ public final class PostService {
                     post.visibility(), post.groupId(), post.mediaIds(), post.location(), post.createdAt(), now(),
                     post.commentCount());
             posts.updateText(tx, postId, updated.text(), updated.format(), updated.editedAt());
-            CommunityEvents.post(tx, updated, "updated");
+            PostEvents.post(tx, updated, "updated");
             return updated;
         });
         relay.kick();
@@ -80,7 +79,7 @@ public final class PostService {
                 throw Problems.forbidden("Only the author or a group admin may delete a post");
             }
             posts.delete(tx, postId);
-            CommunityEvents.post(tx, post, "deleted");
+            PostEvents.post(tx, post, "deleted");
             return null;
         });
         relay.kick();
@@ -88,7 +87,7 @@ public final class PostService {
 
     /** Adds the viewer's view of reactions to posts, keeping their order. */
     public List<Post> withReactions(DbExecute db, UUID viewer, List<StoredPost> stored) {
-        Map<UUID, Reactions> summaries = reactions.summaries(db, Target.POST,
+        Map<UUID, Reactions> summaries = reactions.summaries(db, ReactionTarget.POST,
                 stored.stream().map(StoredPost::id).toList(), viewer);
         return stored.stream().map(p -> Post.of(p, summaries.getOrDefault(p.id(), Reactions.NONE))).toList();
     }

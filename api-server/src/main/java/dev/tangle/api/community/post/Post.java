@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.tangle.api.community.reaction.Reactions;
+import dev.tangle.api.community.Reactions;
 
 /**
  * The wire shape of a post: {@code {id, authorId, text, format, visibility, groupId, mediaIds, location,

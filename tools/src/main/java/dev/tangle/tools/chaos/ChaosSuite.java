@@ -61,7 +61,8 @@ public final class ChaosSuite {
             List<URI> sockets = urls.instances().get(Service.SOCKET_SERVER).stream().map(URI::create).toList();
             for (Scenario scenario : scenarios) {
                 System.out.println();
-                System.out.println("chaos " + scenario.label() + ": " + scenario.summary());
+                System.out.println("chaos " + scenario.label() + ": " + scenario.summary() + "; this run: "
+                                   + options.outage(scenario).toSeconds() + " s");
                 ChaosLoad load = new ChaosLoad(scenario.label(), api, sockets, options.loadArguments(scenario),
                         Faults.of(scenario, stack, options), () -> outboxEmpty(stack.db()));
                 ChaosLoad.Result result = load.execute();

@@ -35,11 +35,17 @@ import dev.tangle.api.social.FriendHttpService;
 import dev.tangle.api.social.FriendRepository;
 import dev.tangle.api.social.FriendService;
 import dev.tangle.api.social.SocialGraph;
+import dev.tangle.api.social.AudienceNatsService;
 import dev.tangle.api.social.SocialNatsService;
 import dev.tangle.api.users.UserHttpService;
 import dev.tangle.api.users.UserRepository;
 import dev.tangle.api.users.UserService;
+import dev.tangle.api.media.AttachmentAccess;
+import dev.tangle.api.media.MediaValidator;
 import dev.tangle.common.auth.JwtVerifier;
+import dev.tangle.common.media.MediaContract;
+import dev.tangle.common.nats.service.NatsService;
+import dev.tangle.common.nats.service.NatsServiceClient;
 import dev.tangle.common.auth.TokenVerifier;
 import dev.tangle.common.config.Settings;
 import dev.tangle.common.http.Logging;
@@ -65,7 +71,14 @@ public final class Main {
         ServiceInfra infra = ServiceInfra.start(config.common(), "api");
         Services services = new Services(config, infra, keys);
         infra.lifecycle().onStop("social nats service",
-                new SocialNatsService(infra.nats().connection(), services.friends).start());
+                SocialNatsService.start(infra.nats().connection(), services.friends,
+                        config.chat().serviceConcurrency(), infra.metrics().registry()));
+        infra.lifecycle().onStop("attachment nats service", NatsService.builder(infra.nats().connection(),
+                        "tangle-attachment", "1.0.0").queue("api-server").meters(infra.metrics().registry())
+                .description("may a user see a media item through a post or message")
+                .endpoint(MediaContract.CAN_VIEW, services.attachments::canView).start());
+        infra.lifecycle().onStop("audience nats service", AudienceNatsService.start(infra.nats().connection(),
+                infra.metrics().registry(), infra.db(), services.chat.conversations()));
         var server = TangleServer.start(infra, routing -> routing(routing, services), builder -> { });
         return new RunningService(server, infra);
     }
@@ -90,6 +103,8 @@ public final class Main {
         final ReactionService reactions;
         final FeedService feeds;
         final SearchService search;
+        final MediaValidator mediaValidator;
+        final AttachmentAccess attachments;
 
         Services(ApiConfig config, ServiceInfra infra, SigningKeys keys) {
             var identity = config.identity();
@@ -106,11 +121,16 @@ public final class Main {
             this.friends = new FriendService(infra.db(), infra.outbox(), friendRepository, users, graph);
             this.blocks = new BlockService(infra.db(), infra.outbox(), friendRepository, graph);
             this.groups = new GroupService(infra.db(), infra.outbox(), new GroupRepository(), graph);
-            this.chat = Chat.start(infra, graph, config.chat());
+            this.mediaValidator = new MediaValidator(new NatsServiceClient(infra.nats().connection(),
+                    java.time.Duration.ofSeconds(3)));
+            this.chat = Chat.start(infra, graph, config.chat(), mediaValidator);
             var postRepository = new PostRepository();
             var access = new PostAccess(graph, postRepository);
             var reactionRepository = new ReactionRepository();
-            this.posts = new PostService(infra.db(), infra.outbox(), postRepository, access, reactionRepository);
+            this.posts = new PostService(infra.db(), infra.outbox(), postRepository, access, reactionRepository,
+                    mediaValidator);
+            this.attachments = new AttachmentAccess(infra.db(), postRepository, access,
+                    new dev.tangle.api.chat.conversation.ConversationRepository());
             this.comments = new CommentService(infra.db(), infra.outbox(), new CommentRepository(), postRepository,
                     access, graph, reactionRepository);
             this.reactions = new ReactionService(infra.db(), infra.outbox(), reactionRepository, access, comments, graph);

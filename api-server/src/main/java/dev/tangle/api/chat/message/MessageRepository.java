@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.tangle.api.chat.conversation.ConversationRepository;
+import dev.tangle.common.contract.chat.Message;
+import dev.tangle.common.contract.chat.Reactions;
 import dev.tangle.common.db.Rows;
 import dev.tangle.common.event.Event;
 import dev.tangle.common.outbox.Outbox;

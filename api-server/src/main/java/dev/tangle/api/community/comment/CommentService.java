@@ -151,7 +151,7 @@ public final class CommentService {
             comments.find(read, parentId).filter(c -> c.postId().equals(post.id()))
                     .orElseThrow(() -> Problems.notFound("Comment"));
         }
-        UUID after = page.keys(1).map(k -> UUID.fromString(k.getFirst())).orElse(CommentRepository.BEFORE_ALL);
+        UUID after = page.keys(1).map(k -> dev.tangle.common.page.Cursor.uuid(k.getFirst())).orElse(CommentRepository.BEFORE_ALL);
         List<StoredComment> rows = comments.tree(read, postId, parentId, after, page.limit(), levels, replyLimit);
         Set<UUID> hidden = access.blockedEitherWay(read, viewer);
         return CommentTree.page(rows, page, summaries(read, viewer, rows), hidden, levels, replyLimit);

@@ -124,6 +124,22 @@ public final class MessageService implements AutoCloseable {
         relay.kick();
     }
 
+    /** An operator's deletion (admin API): a tombstone like the sender's, audited in the same transaction. */
+    public void deleteAsOperator(UUID operator, UUID messageId) {
+        db.inTransaction(tx -> {
+            UUID conversationId = messages.conversationOf(tx, messageId).orElseThrow(() -> Problems.notFound("Message"));
+            Message m = message(tx, conversationId, messageId, true);
+            if (!m.deleted()) {
+                messages.tombstone(tx, messageId, Instant.now().truncatedTo(ChronoUnit.MICROS));
+                ChatEvents.messages(tx, List.of(message(tx, conversationId, messageId, false)), "deleted");
+            }
+            dev.tangle.api.audit.AuditLog.append(tx, operator, "admin.content_deleted", "message", messageId,
+                    java.util.Map.of("senderId", m.senderId(), "conversationId", conversationId));
+            return null;
+        });
+        relay.kick();
+    }
+
     /** Adds or removes the caller's reaction; an event only when something changed. */
     public void react(UUID userId, UUID conversationId, UUID messageId, String emoji, boolean add) {
         db.inTransaction(tx -> {

@@ -1,0 +1,151 @@
+package dev.tangle.media.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.tangle.media.process.ImageProcessor;
+import dev.tangle.media.vips.Vips;
+import dev.tangle.media.vips.VipsImage;
+
+/**
+ * {@code ./tangle bench media [--files N] [--workers W]}: thumbnails per second of generated 12-megapixel
+ * photo-like JPEGs (about 6 MB) → 512 px with W workers through media-service's libvips binding (the thumb step of
+ * a job: shrink-on-load, auto-rotate, strip, JPEG save), and peak memory per job (peak RSS above the idle process,
+ * divided by the workers); beside it, in the same run, {@code vipsthumbnail} given all files in one process.
+ */
+public final class MediaBench {
+
+    private MediaBench() {
+    }
+
+    public static void run(List<String> args) throws Exception {
+        int files = intOption(args, "--files", 24);
+        int workers = intOption(args, "--workers", 2);
+        int rounds = intOption(args, "--rounds", 3);
+        Path dir = Path.of(".tangle", "bench", "media").toAbsolutePath();
+        Files.createDirectories(dir.resolve("in"));
+        System.out.println("media bench: " + files + " JPEGs of 4000x3000 -> " + ImageProcessor.THUMB + " px, "
+                           + workers + " workers, best of " + rounds + " rounds");
+        List<Path> inputs = new ArrayList<>();
+        long bytes = 0;
+        for (int i = 0; i < files; i++) {
+            Path p = PhotoGenerator.generate(dir.resolve("in"), i, 4000, 3000);
+            inputs.add(p);
+            bytes += Files.size(p);
+        }
+        System.out.printf("  inputs: %.1f MB average%n", bytes / 1e6 / files);
+        Vips vips = Vips.load();
+        run(vips, inputs, dir.resolve("warm"), workers); // warm-up: JIT, page cache, libvips start-up
+        double best = 0;
+        long peakPerJob = 0;
+        double peerBest = 0;
+        long peerPeak = 0;
+        for (int r = 0; r < rounds; r++) {
+            Result ours = run(vips, inputs, dir.resolve("ours"), workers);
+            Result peer = vipsthumbnail(inputs, dir.resolve("peer"));
+            best = Math.max(best, ours.perSecond);
+            peakPerJob = Math.max(peakPerJob, ours.peakBytes / workers);
+            peerBest = Math.max(peerBest, peer.perSecond);
+            peerPeak = Math.max(peerPeak, peer.peakBytes);
+            System.out.printf("  round %d: tangle %.2f images/s, vipsthumbnail %.2f images/s%n", r + 1,
+                    ours.perSecond, peer.perSecond);
+        }
+        System.out.println();
+        System.out.println("  | measure | tangle media (" + workers + " workers) | vipsthumbnail (one process) |");
+        System.out.println("  |---|---|---|");
+        System.out.printf("  | thumbnails/s | %.2f | %.2f |%n", best, peerBest);
+        System.out.printf("  | ratio to vipsthumbnail | %.2f× (target ≥ 0.8×) | 1.00× |%n", best / peerBest);
+        System.out.printf("  | peak memory | %.1f MB per job (target ≤ 64 MB) | %.1f MB process RSS |%n",
+                peakPerJob / 1e6, peerPeak / 1e6);
+        System.out.printf("  | libvips | %s | %s |%n", vips.version(), "same library");
+    }
+
+    record Result(double perSecond, long peakBytes) {
+    }
+
+    private static Result run(Vips vips, List<Path> inputs, Path out, int workers) throws Exception {
+        Files.createDirectories(out);
+        long baseline = rss(ProcessHandle.current().pid());
+        AtomicLong peak = new AtomicLong(baseline);
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> sample(ProcessHandle.current().pid(), peak, running));
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        long start = System.nanoTime();
+        List<Future<?>> jobs = new ArrayList<>();
+        for (Path in : inputs) {
+            jobs.add(pool.submit(() -> {
+                try (VipsImage thumb = vips.thumbnail(in, ImageProcessor.THUMB, ImageProcessor.THUMB, Vips.FAIL_ON_TRUNCATED)) {
+                    vips.saveJpeg(thumb, out.resolve(in.getFileName()), 82);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : jobs) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        running.set(false);
+        sampler.join();
+        return new Result(inputs.size() / seconds, Math.max(0, peak.get() - baseline));
+    }
+
+    private static Result vipsthumbnail(List<Path> inputs, Path out) throws Exception {
+        Files.createDirectories(out);
+        List<String> command = new ArrayList<>(List.of("vipsthumbnail", "--size", ImageProcessor.THUMB + "x"
+                + ImageProcessor.THUMB, "-o", out + "/%s.jpg[Q=82,strip]"));
+        inputs.forEach(p -> command.add(p.toString()));
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        AtomicLong peak = new AtomicLong();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> sample(process.pid(), peak, running));
+        int rc = process.waitFor();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        running.set(false);
+        sampler.join();
+        if (rc != 0) {
+            throw new IllegalStateException("vipsthumbnail exited with " + rc);
+        }
+        return new Result(inputs.size() / seconds, peak.get());
+    }
+
+    private static void sample(long pid, AtomicLong peak, AtomicBoolean running) {
+        while (running.get()) {
+            long rss = rss(pid);
+            peak.accumulateAndGet(rss, Math::max);
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Resident set size in bytes from /proc, 0 once the process is gone. */
+    static long rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static int intOption(List<String> args, String name, int defaultValue) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? Integer.parseInt(args.get(i + 1)) : defaultValue;
+    }
+}

@@ -309,6 +309,31 @@ class MediaIT {
         assertThat(out).doesNotContain("secret title").doesNotContain("52.52").doesNotContain("TAG:location").doesNotContain("com.apple.quicktime.location");
     }
 
+    @Test
+    void aPhotoSentInAConversationIsVisibleToItsMembersOnly() {
+        User owner = stack.register("chat");
+        User member = stack.register("member");
+        User outsider = stack.register("outsider");
+        String id = stack.upload(owner, TestImages.jpeg(320, 240, 31), "c.jpg", "").json().path("id").asText();
+        var conversation = stack.apiHttp.post("/v1/conversations", Map.of("kind", "group", "title", "pics",
+                "memberIds", List.of(member.id())), owner.token());
+        assertThat(conversation.status()).as(conversation.toString()).isEqualTo(201);
+        String path = "/v1/conversations/" + conversation.json().path("id").asText() + "/messages";
+        var foreign = stack.apiHttp.post(path, Map.of("clientMsgId", "m0", "text", "not mine", "mediaIds", List.of(id)),
+                member.token());
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.json().path("errors").path(0).path("field").asText()).isEqualTo("mediaIds[0]");
+        assertThat(stack.get("/v1/media/" + id, member).status()).isEqualTo(404);
+
+        var sent = stack.apiHttp.post(path, Map.of("clientMsgId", "m1", "text", "look", "mediaIds", List.of(id)), owner.token());
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+        assertThat(sent.json().path("attachments").path(0).path("id").asText()).isEqualTo(id);
+        assertThat(stack.get("/v1/media/" + id, member).status()).isEqualTo(200);
+        assertThat(stack.get("/v1/media/" + id, outsider).status()).isEqualTo(404);
+        var history = stack.apiHttp.get(path + "?limit=10", member.token()).json();
+        assertThat(history.path("items").path(0).path("attachments").path(0).path("kind").asText()).isEqualTo("image");
+    }
+
     private static HttpTestClient.Response head(String location, User user) {
         return stack.http.send(HttpRequest.newBuilder(URI.create(stack.media.baseUrl() + location))
                 .header("Authorization", "Bearer " + user.token()).header("Tus-Resumable", "1.0.0")

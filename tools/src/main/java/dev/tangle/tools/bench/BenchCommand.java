@@ -27,7 +27,7 @@ public final class BenchCommand {
             "auth", "dev.tangle.tools.bench.AuthBench",
             "chat-write", "dev.tangle.tools.bench.ChatWriteBench",
             "feed", "dev.tangle.tools.bench.FeedBench",
-            "media", "dev.tangle.media.bench.MediaBench");
+            "media", "dev.tangle.tools.bench.MediaBenchLauncher");
 
     private BenchCommand() {
     }

@@ -34,6 +34,7 @@ public final class MediaBench {
         int files = intOption(args, "--files", 24);
         int workers = intOption(args, "--workers", 2);
         int rounds = intOption(args, "--rounds", 5);
+        int vipsThreads = intOption(args, "--vips-threads", 1);
         Path dir = Path.of(".tangle", "bench", "media").toAbsolutePath();
         Files.createDirectories(dir.resolve("in"));
         System.out.println("media bench: " + files + " JPEGs of 4000x3000 -> " + ImageProcessor.THUMB + " px, "
@@ -47,6 +48,7 @@ public final class MediaBench {
         }
         System.out.printf("  inputs: %.1f MB average%n", bytes / 1e6 / files);
         Vips vips = Vips.load();
+        vips.concurrency(vipsThreads); // as media-service runs it (media.jobs.vips-threads)
         long idle = rss(ProcessHandle.current().pid()); // libvips loaded, no image seen yet
         AtomicLong peak = new AtomicLong(idle);
         AtomicBoolean sampling = new AtomicBoolean(true);
@@ -78,10 +80,13 @@ public final class MediaBench {
         System.out.printf("  | thumbnails/s (all rounds) | %.2f | %.2f |%n", ours, peer);
         System.out.printf("  | ratio to vipsthumbnail | %.2f× overall, %.2f× median round (target ≥ 0.8×) | 1.00× |%n",
                 ours / peer, ratios.get(ratios.size() / 2));
-        System.out.printf("  | peak memory | %.1f MB per job: RSS above idle %.1f MB / %d; libvips pixel buffers %.1f MB "
-                          + "high-water (target ≤ 64 MB) | %.1f MB process RSS |%n", perJob / 1e6,
+        System.out.printf("  | peak memory | %.1f MB per job: process RSS above idle (heap pre-touched) %.1f MB / %d; "
+                          + "libvips pixel buffers %.1f MB high-water (target ≤ 64 MB) | %.1f MB process RSS |%n", perJob / 1e6,
                 (peak.get() - idle) / 1e6, workers, vips.memoryHighwater() / 1e6, peerPeak / 1e6);
-        System.out.printf("  | libvips | %s | same library |%n", vips.version());
+        System.out.printf("  | libvips | %s, %d thread(s) per job | same library, its default threads |%n",
+                vips.version(), vipsThreads);
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("  (JVM heap in use at the end: %.1f MB)%n", (rt.totalMemory() - rt.freeMemory()) / 1e6);
     }
 
     record Result(double perSecond, long peakBytes) {

@@ -56,6 +56,7 @@ public final class Vips {
     private final MethodHandle gFree;
     private final MethodHandle unref;
     private final MethodHandle memHighwater;
+    private final MethodHandle concurrencySet;
     private final String version;
 
     private Vips(SymbolLookup lib) throws Throwable {
@@ -104,6 +105,7 @@ public final class Vips {
         gFree = fn(linker, lib, "g_free", FunctionDescriptor.ofVoid(ADDRESS));
         unref = fn(linker, lib, "g_object_unref", FunctionDescriptor.ofVoid(ADDRESS));
         memHighwater = fn(linker, lib, "vips_tracked_get_mem_highwater", FunctionDescriptor.of(JAVA_LONG));
+        concurrencySet = fn(linker, lib, "vips_concurrency_set", FunctionDescriptor.ofVoid(JAVA_INT));
     }
 
     /** The process's libvips, loaded and initialised once; fails with a clear message when it cannot be. */
@@ -224,6 +226,18 @@ public final class Vips {
             }
         } catch (VipsException e) {
             throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@code vips_concurrency_set}: worker threads libvips uses inside one pipeline (0: its default, the cores).
+     * media-service runs jobs in parallel already and sets 1: fewer threads, less memory per job.
+     */
+    public void concurrency(int threads) {
+        try {
+            concurrencySet.invokeExact(threads);
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }

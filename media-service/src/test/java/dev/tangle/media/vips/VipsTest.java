@@ -104,6 +104,16 @@ class VipsTest {
     }
 
     @Test
+    void concurrencyCanBeSetAndWorkStillDone() {
+        vips.concurrency(1);
+        try (VipsImage thumb = vips.thumbnailBuffer(TestImages.jpeg(600, 400, 7), 100, 100)) {
+            assertThat(thumb.width()).isEqualTo(100);
+        } finally {
+            vips.concurrency(0);
+        }
+    }
+
+    @Test
     void memoryHighwaterGrowsWithWork() {
         Path file = TestImages.write(dir, "m.jpg", TestImages.jpeg(1200, 900, 6));
         try (VipsImage thumb = vips.thumbnail(file, 300, 300, Vips.FAIL_ON_NONE)) {

@@ -21,10 +21,14 @@ public final class MediaBenchLauncher {
             throw new IllegalStateException("media-service is not built: " + jar + " is missing (./mvnw -DskipTests package)");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", // heap resident from the start: RSS growth is native memory
                 "-cp", jar.toString(), "dev.tangle.media.bench.MediaBench"));
         command.addAll(args);
-        int rc = new ProcessBuilder(command).inheritIO().start().waitFor();
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        // as media-service should run: glibc's per-thread malloc arenas otherwise keep freed decode buffers resident
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        int rc = builder.start().waitFor();
         if (rc != 0) {
             throw new IllegalStateException("the media bench exited with " + rc);
         }

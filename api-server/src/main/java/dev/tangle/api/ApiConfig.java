@@ -2,6 +2,8 @@ package dev.tangle.api;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import dev.tangle.api.identity.RateLimiter;
@@ -16,13 +18,15 @@ import dev.tangle.common.config.Settings;
  * @param rateLimits limits of register and login
  * @param chat     conversations and messages
  */
-public record ApiConfig(CommonConfig common, IdentityConfig identity, RateLimitConfig rateLimits, ChatConfig chat) {
+public record ApiConfig(CommonConfig common, IdentityConfig identity, RateLimitConfig rateLimits, ChatConfig chat,
+                        AdminConfig admin, WebhookConfig webhooks) {
 
     public static final String SERVICE = "api-server";
 
     public static ApiConfig from(Settings settings) {
         return new ApiConfig(CommonConfig.from(settings, SERVICE, 0, "api"), IdentityConfig.from(settings),
-                RateLimitConfig.from(settings), ChatConfig.from(settings));
+                RateLimitConfig.from(settings), ChatConfig.from(settings), AdminConfig.from(settings),
+                WebhookConfig.from(settings));
     }
 
     /**
@@ -88,6 +92,41 @@ public record ApiConfig(CommonConfig common, IdentityConfig identity, RateLimitC
                     s.integer("chat.send-writers", 2, 1, 16),
                     s.integer("chat.send-batch-max", 256, 1, 1000),
                     s.integer("chat.service-concurrency", 512, 1, 100_000));
+        }
+    }
+
+    /**
+     * Operators.
+     *
+     * @param operators handles that are operators, comma separated; they become operators at start-up or when
+     *                  they register later ({@code admin.operators}, default none). Further operators are made
+     *                  by SQL only ({@code UPDATE users SET role = 'operator'}), never through the API.
+     */
+    public record AdminConfig(List<String> operators) {
+        static AdminConfig from(Settings s) {
+            return new AdminConfig(Arrays.stream(s.string("admin.operators", "").split(","))
+                    .map(String::trim).filter(h -> !h.isEmpty()).toList());
+        }
+    }
+
+    /**
+     * Outbound webhooks (docs/adr/0112).
+     *
+     * @param allowPrivate  deliver to loopback, link-local and private addresses too ({@code webhooks.allow-private},
+     *                      default false: such URLs are refused, against SSRF)
+     * @param retryBase     first retry delay, doubled each attempt up to an hour ({@code webhooks.retry-base}, 5s)
+     * @param retryFor      how long a failing delivery is retried before it is dead ({@code webhooks.retry-for}, 1d)
+     * @param timeout       one delivery request ({@code webhooks.timeout}, 10s)
+     * @param pollInterval  how often idle dispatchers look for due deliveries ({@code webhooks.poll-interval}, 1s)
+     */
+    public record WebhookConfig(boolean allowPrivate, Duration retryBase, Duration retryFor, Duration timeout,
+                                Duration pollInterval) {
+        static WebhookConfig from(Settings s) {
+            return new WebhookConfig(s.bool("webhooks.allow-private", false),
+                    s.duration("webhooks.retry-base", Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofHours(1)),
+                    s.duration("webhooks.retry-for", Duration.ofDays(1), Duration.ofSeconds(1), Duration.ofDays(30)),
+                    s.duration("webhooks.timeout", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(1)),
+                    s.duration("webhooks.poll-interval", Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ofMinutes(1)));
         }
     }
 }

@@ -40,8 +40,8 @@ public record Chat(ConversationService conversations, MessageService messages, R
         ReadService reads = new ReadService(infra.db(), infra.outbox(), repository);
         var connection = infra.nats().connection();
         infra.lifecycle().onStop("chat channel sync", new ChannelSync(connection, conversations));
-        infra.lifecycle().onStop("chat services", new ChatServiceEndpoints(connection, messages, conversations, reads,
-                config.serviceConcurrency()));
+        infra.lifecycle().onStop("chat services", ChatServiceEndpoints.start(connection, messages, conversations, reads,
+                config.serviceConcurrency(), infra.metrics().registry()));
         return new Chat(conversations, messages, reads);
     }
 

@@ -9,6 +9,8 @@ import dev.tangle.api.ApiConfig;
 import dev.tangle.api.Main;
 import dev.tangle.common.http.RunningService;
 import dev.tangle.common.test.HttpTestClient;
+import dev.tangle.common.test.NatsServerProcess;
+import dev.tangle.common.test.PostgresProcess;
 import dev.tangle.common.test.TestInfra;
 
 /**
@@ -33,7 +35,15 @@ public final class ApiTestServer implements AutoCloseable {
 
     /** With extra environment, e.g. tighter rate limits. */
     public static ApiTestServer start(Map<String, String> extraEnv) {
-        Map<String, String> env = TestInfra.env();
+        return start(TestInfra.env(), extraEnv);
+    }
+
+    /** On a fresh database of the given PostgreSQL (one a test may stop or crash) and the given NATS. */
+    public static ApiTestServer start(PostgresProcess pg, NatsServerProcess nats, Map<String, String> extraEnv) {
+        return start(TestInfra.env(pg, pg.newDatabase(), nats), extraEnv);
+    }
+
+    private static ApiTestServer start(Map<String, String> env, Map<String, String> extraEnv) {
         try {
             env.put("TANGLE_JWT_KEYS_FILE", Files.createTempDirectory("tangle-keys").resolve("jwt-keys.json").toString());
         } catch (IOException e) {

@@ -66,8 +66,12 @@ public record CommonConfig(String service,
      * @param password password ({@code db.password}, or read from the file named by {@code db.password-file})
      * @param poolSize largest number of pooled connections ({@code db.pool-size}, default 16)
      * @param schema   the schema this service owns and migrates
+     * @param acquireTimeout   longest wait for a pooled connection before 503 ({@code db.acquire-timeout}, default 1s)
+     * @param statementTimeout longest statement before it is cancelled, 503 ({@code db.statement-timeout},
+     *                         default 5s; 0 for none; migrations have none)
      */
-    public record DbConfig(String url, String user, String password, int poolSize, String schema) {
+    public record DbConfig(String url, String user, String password, int poolSize, String schema,
+                           Duration acquireTimeout, Duration statementTimeout) {
         static DbConfig from(Settings s, String schema) {
             String url = s.string("db.url", "jdbc:postgresql://127.0.0.1:5432/tangle");
             if (!url.startsWith("jdbc:postgresql:")) {
@@ -76,11 +80,13 @@ public record CommonConfig(String service,
             Optional<String> password = s.optionalString("db.password")
                     .or(() -> s.readableFile("db.password-file").map(Secrets::read));
             return new DbConfig(url, s.string("db.user", "tangle"), password.orElse(""),
-                    s.integer("db.pool-size", 16, 1, 500), schema);
+                    s.integer("db.pool-size", 16, 1, 500), schema,
+                    s.duration("db.acquire-timeout", Duration.ofSeconds(1), Duration.ofMillis(250), Duration.ofMinutes(1)),
+                    s.duration("db.statement-timeout", Duration.ofSeconds(5), Duration.ZERO, Duration.ofHours(1)));
         }
 
         public DbConfig withSchema(String otherSchema) {
-            return new DbConfig(url, user, password, poolSize, otherSchema);
+            return new DbConfig(url, user, password, poolSize, otherSchema, acquireTimeout, statementTimeout);
         }
     }
 

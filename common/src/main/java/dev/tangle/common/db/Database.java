@@ -35,14 +35,18 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DbClient client;
     private final String schema;
+    private final ConnectionGuard guard;
 
-    private Database(HikariDataSource dataSource, String schema) {
+    private Database(HikariDataSource dataSource, String schema, ConnectionGuard guard) {
         this.dataSource = dataSource;
         this.schema = schema;
+        this.guard = guard;
         JdbcConnectionPool pool = () -> {
             try {
+                guard.check();
                 return dataSource.getConnection();
             } catch (SQLException e) {
+                guard.observe(e);
                 throw new DbClientException("No PostgreSQL connection: " + e.getMessage(), e);
             }
         };
@@ -51,21 +55,41 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens the pool, waits up to {@code startupTimeout} for PostgreSQL to answer, and migrates the schema.
+     * A connection is waited for at most {@link DbConfig#acquireTimeout()}, a statement runs at most
+     * {@link DbConfig#statementTimeout()} (not migrations), so a request fails in bounded time when PostgreSQL is
+     * away ({@link DbFailures}: 503 {@code unavailable}).
      */
     public static Database open(DbConfig config, MeterRegistry registry, Duration startupTimeout) {
+        String poolName = "tangle-" + config.schema();
+        ConnectionGuard guard = new ConnectionGuard(config.url(), config.user(), config.password(), poolName,
+                config.acquireTimeout());
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.url());
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(config.poolSize());
-        hikari.setMinimumIdle(Math.min(2, config.poolSize()));
+        // a fixed-size pool (HikariCP's advice): no connection is opened on demand while a request waits, which on
+        // a busy machine (argon2 hashing on every core) took longer than the acquisition timeout
+        hikari.setMinimumIdle(config.poolSize());
         hikari.setSchema(config.schema());
-        hikari.setPoolName("tangle-" + config.schema());
-        hikari.setConnectionTimeout(3_000);
-        hikari.setValidationTimeout(1_000);
+        hikari.setPoolName(poolName);
+        long acquireMillis = config.acquireTimeout().toMillis();
+        hikari.setConnectionTimeout(acquireMillis);
+        hikari.setValidationTimeout(Math.max(250, Math.min(1_000, acquireMillis / 2)));
         hikari.setInitializationFailTimeout(-1);
+        hikari.setThreadFactory(guard);
         // DbClient binds UUIDs and other non-JDBC types as strings; let PostgreSQL infer their column types.
         hikari.addDataSourceProperty("stringtype", "unspecified");
+        long connectSeconds = Math.max(1, (acquireMillis + 999) / 1000);
+        hikari.addDataSourceProperty("connectTimeout", Long.toString(connectSeconds));
+        hikari.addDataSourceProperty("loginTimeout", Long.toString(connectSeconds));
+        hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        long statementMillis = config.statementTimeout().toMillis();
+        if (statementMillis > 0) {
+            hikari.addDataSourceProperty("options", "-c statement_timeout=" + statementMillis);
+            // a server that stopped answering (not just refused) is noticed after the statement timeout too
+            hikari.addDataSourceProperty("socketTimeout", Long.toString(statementMillis / 1000 + 5));
+        }
         hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {
@@ -76,11 +100,13 @@ public final class Database implements AutoCloseable {
                     .schemas(config.schema())
                     .defaultSchema(config.schema())
                     .locations("classpath:db/common", "classpath:db/" + config.schema())
+                    .initSql("SET statement_timeout = 0")
                     .load()
                     .migrate();
-            return new Database(dataSource, config.schema());
+            return new Database(dataSource, config.schema(), guard);
         } catch (RuntimeException e) {
             dataSource.close();
+            guard.close();
             throw e;
         }
     }
@@ -102,11 +128,13 @@ public final class Database implements AutoCloseable {
     // Flyway creates missing schemas too, but a concurrent start of two instances races on CREATE SCHEMA.
     private static void ensureSchema(DataSource dataSource, String schema) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET statement_timeout = 0"); // another instance may hold the lock for a long migration
             s.execute("SELECT pg_advisory_lock(hashtext('tangle.schema." + schema + "'))");
             try {
                 s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
             } finally {
                 s.execute("SELECT pg_advisory_unlock(hashtext('tangle.schema." + schema + "'))");
+                s.execute("RESET statement_timeout");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create schema " + schema, e);
@@ -126,13 +154,17 @@ public final class Database implements AutoCloseable {
         return schema;
     }
 
-    /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
+    /**
+     * Runs work in one transaction: committed if it returns, rolled back if it throws. A connection that breaks
+     * during the COMMIT leaves the outcome unknown: {@link CommitOutcomeUnknownException}.
+     */
     public <T> T inTransaction(Function<DbTransaction, T> work) {
         DbTransaction tx = client.transaction();
         T result;
         try {
             result = work.apply(tx);
         } catch (RuntimeException | Error e) {
+            guard.observe(e);
             try {
                 tx.rollback();
             } catch (RuntimeException rollbackFailure) {
@@ -140,8 +172,21 @@ public final class Database implements AutoCloseable {
             }
             throw e;
         }
-        tx.commit();
+        try {
+            tx.commit();
+        } catch (RuntimeException e) {
+            guard.observe(e);
+            if (DbFailures.isConnectionFailure(e)) {
+                throw new CommitOutcomeUnknownException(e);
+            }
+            throw e;
+        }
         return result;
+    }
+
+    /** Whether PostgreSQL is known to be unreachable right now (requests are refused without waiting). */
+    public boolean unreachable() {
+        return guard.down();
     }
 
     /** Readiness: PostgreSQL answers a query within the health timeout. */
@@ -154,13 +199,19 @@ public final class Database implements AutoCloseable {
 
             @Override
             public Result check() throws SQLException {
+                if (guard.down()) {
+                    return new Result(false, Map.of("schema", schema, "error", "PostgreSQL is unreachable"));
+                }
                 try (Connection c = dataSource.getConnection()) {
-                    boolean valid = c.isValid(2);
+                    boolean valid = c.isValid(1);
                     var pool = dataSource.getHikariPoolMXBean();
                     return new Result(valid, Map.of(
                             "schema", schema,
                             "activeConnections", pool == null ? 0 : pool.getActiveConnections(),
                             "idleConnections", pool == null ? 0 : pool.getIdleConnections()));
+                } catch (SQLException e) {
+                    guard.observe(e);
+                    throw e;
                 }
             }
         };
@@ -168,6 +219,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        guard.close();
         dataSource.close();
     }
 }

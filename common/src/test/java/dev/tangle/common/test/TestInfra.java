@@ -8,7 +8,9 @@ import dev.tangle.common.config.Settings;
 /**
  * The real PostgreSQL and NATS that integration tests share, started once per test JVM on first use and
  * stopped when it exits. Tests that stop a dependency on purpose start their own with
- * {@link PostgresProcess#start()} or {@link NatsServerProcess#start()} instead.
+ * {@link PostgresProcess#start()} or {@link NatsServerProcess#start()} instead. The shared PostgreSQL is the fast
+ * kind (fsync off, for speed; it is never crashed): tests that crash PostgreSQL or prove durability start their
+ * own with {@link PostgresProcess#startDurable()}.
  */
 public final class TestInfra {
 

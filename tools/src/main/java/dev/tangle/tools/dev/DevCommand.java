@@ -10,6 +10,7 @@ import java.util.Map;
 import dev.tangle.tools.CliException;
 import dev.tangle.tools.Command;
 import dev.tangle.tools.Commands;
+import dev.tangle.tools.web.WebFront;
 
 /** {@code tangle dev}: the whole stack in the foreground until Ctrl-C. */
 public final class DevCommand implements Command {
@@ -33,24 +34,29 @@ public final class DevCommand implements Command {
 
     @Override
     public String arguments() {
-        return "";
+        return "[--cluster]";
     }
 
     @Override
     public String summary() {
-        return "run PostgreSQL, NATS and the four services in the foreground (Ctrl-C stops them)";
+        return "run PostgreSQL, NATS and the four services in the foreground (Ctrl-C stops them); --cluster: "
+               + "a 3-node JetStream cluster and two instances of each service";
     }
 
     @Override
     public int run(List<String> args) {
-        if (!args.isEmpty()) {
-            throw new CliException("takes no arguments (configure it with TANGLE_* variables)", Commands.USAGE);
+        if (!args.isEmpty() && !args.equals(List.of("--cluster"))) {
+            throw new CliException("takes no arguments but --cluster (configure it with TANGLE_* variables)", Commands.USAGE);
         }
+        Topology topology = args.isEmpty() ? Topology.SINGLE : Topology.CLUSTER;
         Workspace workspace = Workspace.locate(env);
         DevSettings settings = DevSettings.from(env);
         claimHome(workspace);
-        DevStack stack = new DevStack(workspace, settings, console);
+        DevStack stack = new DevStack(workspace, settings, console, topology);
+        WebFront web = WebFront.start(workspace.repo(), env, settings.bindHost(), settings.urlHost(),
+                settings.portBase(), console);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            web.close();
             stack.stop();
             PidFile.delete(workspace.devPid());
         }, "tangle-dev-shutdown"));
@@ -64,7 +70,8 @@ public final class DevCommand implements Command {
         });
         try {
             DevEnv urls = stack.start();
-            printReady(urls, workspace);
+            web.publish(workspace.devEnv());
+            printReady(urls, workspace, web.url());
         } catch (CliException e) {
             if (foreground.finished()) {
                 return foreground.await();
@@ -72,6 +79,7 @@ public final class DevCommand implements Command {
             throw e;
         }
         int code = foreground.await();
+        web.close();
         stack.stop();
         PidFile.delete(workspace.devPid());
         return code;
@@ -93,7 +101,7 @@ public final class DevCommand implements Command {
         PidFile.write(workspace.devPid(), self);
     }
 
-    private void printReady(DevEnv urls, Workspace workspace) {
+    private void printReady(DevEnv urls, Workspace workspace, String webUrl) {
         console.println();
         console.println("tangle: the stack is ready");
         urls.variables().forEach((key, value) -> {
@@ -101,6 +109,7 @@ public final class DevCommand implements Command {
                 console.printf("  %-16s %s%n", key, value);
             }
         });
+        console.printf("  %-16s %s%n", WebFront.URL_VARIABLE, webUrl);
         console.println("  written to " + workspace.devEnv() + "; logs in " + workspace.logs());
         console.println("  Ctrl-C stops everything");
         console.println();

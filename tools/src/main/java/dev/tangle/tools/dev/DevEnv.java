@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.tangle.tools.CliException;
@@ -16,14 +17,31 @@ import dev.tangle.tools.CliException;
  * Where the running dev stack answers, as written to {@code .tangle/dev.env}: one shell {@code KEY=value} line per
  * variable, so {@code set -a; . .tangle/dev.env} works and tools and tests can read it.
  *
- * @param urls    each service's public URL (WebSocket endpoint for socket-server)
- * @param natsUrl the NATS server
- * @param db      the PostgreSQL database
+ * @param urls      each service's public URL (WebSocket endpoint for socket-server): its first instance
+ * @param instances every instance's public URL per service ({@code TANGLE_API_URLS}, ... comma separated)
+ * @param natsUrl   the NATS server(s), comma separated
+ * @param db        the PostgreSQL database
  */
-public record DevEnv(Map<Service, String> urls, String natsUrl, DbConnection db) {
+public record DevEnv(Map<Service, String> urls, Map<Service, List<String>> instances, String natsUrl, DbConnection db) {
 
     public DevEnv {
         urls = Map.copyOf(urls);
+        Map<Service, List<String>> all = new EnumMap<>(Service.class);
+        for (Map.Entry<Service, String> e : urls.entrySet()) {
+            List<String> listed = instances.get(e.getKey());
+            all.put(e.getKey(), listed == null || listed.isEmpty() ? List.of(e.getValue()) : List.copyOf(listed));
+        }
+        instances = Map.copyOf(all);
+    }
+
+    /** One instance of each service. */
+    public DevEnv(Map<Service, String> urls, String natsUrl, DbConnection db) {
+        this(urls, Map.of(), natsUrl, db);
+    }
+
+    /** The variable listing every instance of a service: {@code TANGLE_API_URLS} beside {@code TANGLE_API_URL}. */
+    public static String instancesVariable(Service service) {
+        return service.urlVariable() + "S";
     }
 
     /** The variables in file order. */
@@ -31,6 +49,9 @@ public record DevEnv(Map<Service, String> urls, String natsUrl, DbConnection db)
         Map<String, String> vars = new LinkedHashMap<>();
         for (Service service : Service.values()) {
             vars.put(service.urlVariable(), urls.get(service));
+        }
+        for (Service service : Service.values()) {
+            vars.put(instancesVariable(service), String.join(",", instances.get(service)));
         }
         vars.put("TANGLE_NATS_URL", natsUrl);
         vars.put("TANGLE_DB_URL", db.url());
@@ -68,10 +89,13 @@ public record DevEnv(Map<Service, String> urls, String natsUrl, DbConnection db)
             throw new UncheckedIOException("Cannot read " + file, e);
         }
         Map<Service, String> urls = new EnumMap<>(Service.class);
+        Map<Service, List<String>> all = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             urls.put(service, required(vars, service.urlVariable(), file));
+            String listed = vars.getOrDefault(instancesVariable(service), "");
+            all.put(service, listed.isBlank() ? List.of() : List.of(listed.split(",")));
         }
-        return new DevEnv(urls, required(vars, "TANGLE_NATS_URL", file), new DbConnection(
+        return new DevEnv(urls, all, required(vars, "TANGLE_NATS_URL", file), new DbConnection(
                 required(vars, "TANGLE_DB_URL", file), required(vars, "TANGLE_DB_USER", file),
                 vars.getOrDefault("TANGLE_DB_PASSWORD", "")));
     }

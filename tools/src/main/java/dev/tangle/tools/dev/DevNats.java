@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import dev.tangle.tools.CliException;
 
 /** {@code nats-server -js} on a remembered loopback port with its store in {@code .tangle/nats}. */
-final class DevNats implements AutoCloseable {
+final class DevNats implements DevNatsHandle {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
 
@@ -66,7 +66,8 @@ final class DevNats implements AutoCloseable {
                         + "with JetStream enabled."));
     }
 
-    String url() {
+    @Override
+    public String url() {
         return "nats://127.0.0.1:" + port;
     }
 

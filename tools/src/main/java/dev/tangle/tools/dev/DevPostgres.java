@@ -18,11 +18,19 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * PostgreSQL from zonky's embedded binaries, with its data in {@code .tangle/pg} (kept across restarts) on a
  * remembered port, holding the database {@code tangle}. PostgreSQL's own output goes to {@code logs/postgres.log}.
+ *
+ * <p>Durable: zonky starts the postmaster with {@code -F} (fsync off) and {@code synchronous_commit=off}, its test
+ * defaults, under which a crash loses commits that were already acknowledged. {@link #DURABLE} turns {@code fsync},
+ * {@code synchronous_commit} and {@code full_page_writes} back on (they win over {@code -F}: later on the command
+ * line); sends stay fast through group commit (ADR 0020).
  */
 final class DevPostgres implements AutoCloseable {
 
     static final String DATABASE = "tangle";
     private static final String USER = "postgres";
+    /** Settings without which a committed, acknowledged transaction can be lost in a crash. */
+    static final java.util.Map<String, String> DURABLE = java.util.Map.of(
+            "fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
 
     private final EmbeddedPostgres postgres;
 
@@ -40,7 +48,9 @@ final class DevPostgres implements AutoCloseable {
         try {
             Files.createDirectories(workspace.pgData());
             var redirect = ProcessBuilder.Redirect.appendTo(log.toFile());
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            DURABLE.forEach(builder::setServerConfig);
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(workspace.pgData())
                     .setCleanDataDirectory(false)
                     .setPort(port)

@@ -14,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import dev.tangle.tools.CliException;
 
 /**
- * The whole stack: PostgreSQL, NATS, then the four services; ready when every {@code /health/ready} answers 200.
+ * The whole stack: PostgreSQL, NATS (one server or a {@link ClusterNats}), then the four services (one or more
+ * instances of each, see {@link Topology}); ready when every {@code /health/ready} answers 200.
  * {@link #stop()} runs in reverse (services, NATS, PostgreSQL), once, from whichever thread asks first; a part that
  * finishes starting after that is stopped at once.
  */
@@ -24,13 +25,29 @@ public final class DevStack {
     private final DevSettings settings;
     private final PrintStream console;
     private final ServiceLauncher launcher;
-    private final Map<Service, ChildProcess> services = new EnumMap<>(Service.class);
+    private final Topology topology;
+    private final Map<String, String> serviceEnv;
+    private final List<Instance> services = new ArrayList<>();
     private final CompletableFuture<ChildProcess> unexpectedExit = new CompletableFuture<>();
     private DevPostgres postgres;
-    private DevNats nats;
+    private DevNatsHandle nats;
+    private DbConnection db;
+    private String natsUrl;
     private volatile boolean stopping;
 
     public DevStack(Workspace workspace, DevSettings settings, PrintStream console) {
+        this(workspace, settings, console, Topology.SINGLE);
+    }
+
+    public DevStack(Workspace workspace, DevSettings settings, PrintStream console, Topology topology) {
+        this(workspace, settings, console, topology, Map.of());
+    }
+
+    /** @param serviceEnv extra variables for every service (the fault suite's shorter timeouts) */
+    public DevStack(Workspace workspace, DevSettings settings, PrintStream console, Topology topology,
+                    Map<String, String> serviceEnv) {
+        this.serviceEnv = Map.copyOf(serviceEnv);
+        this.topology = topology;
         this.workspace = workspace;
         this.settings = settings;
         this.console = console;
@@ -42,13 +59,15 @@ public final class DevStack {
         try {
             Files.createDirectories(workspace.logs());
             preflight();
-            DbConnection db = settings.externalDb().orElseGet(this::startPostgres);
-            String natsUrl = settings.externalNats().orElseGet(this::startNats);
+            db = settings.externalDb().orElseGet(this::startPostgres);
+            natsUrl = settings.externalNats().orElseGet(this::startNats);
             List<Readiness.Target> targets = new ArrayList<>();
-            for (Service service : Service.values()) {
-                int port = settings.port(service);
-                ChildProcess process = register(service, launcher.launch(service, service.module(), port, db, natsUrl));
-                targets.add(new Readiness.Target(process, service.httpUrl(settings.urlHost(), port)));
+            for (int i = 0; i < topology.instances(); i++) {
+                for (Service service : Service.values()) {
+                    int port = i == 0 ? settings.port(service) : Ports.free();
+                    ChildProcess process = register(new Instance(service, port, launch(service, i, port)));
+                    targets.add(new Readiness.Target(process, service.httpUrl(settings.urlHost(), port)));
+                }
             }
             Readiness.await(targets, settings.readyTimeout(), () -> stopping, console);
             return writeEnv(db, natsUrl);
@@ -73,7 +92,7 @@ public final class DevStack {
         }
         stopping = true;
         PidFile.delete(workspace.devEnv());
-        List<ChildProcess> running = new ArrayList<>(services.values());
+        List<ChildProcess> running = new ArrayList<>(services.stream().map(Instance::process).toList());
         services.clear();
         running.forEach(process -> {
             console.println("tangle: stopping " + process.name());
@@ -82,7 +101,7 @@ public final class DevStack {
         Duration grace = settings.shutdownTimeout().plusSeconds(5);
         running.forEach(process -> process.awaitStop(grace));
         if (nats != null) {
-            console.println("tangle: stopping nats-server");
+            console.println(topology.clustered() ? "tangle: stopping the nats-server cluster" : "tangle: stopping nats-server");
             nats.close();
             nats = null;
         }
@@ -123,8 +142,15 @@ public final class DevStack {
     }
 
     private String startNats() {
-        console.println("tangle: starting nats-server (store in " + workspace.natsStore() + ")");
-        DevNats started = DevNats.start(workspace);
+        DevNatsHandle started;
+        if (topology.clustered()) {
+            console.println("tangle: starting a " + topology.natsNodes() + "-node nats-server cluster (stores in "
+                            + workspace.home().resolve("nats-cluster") + ")");
+            started = ClusterNats.start(workspace, topology.natsNodes());
+        } else {
+            console.println("tangle: starting nats-server (store in " + workspace.natsStore() + ")");
+            started = DevNats.start(workspace);
+        }
         synchronized (this) {
             if (stopping) {
                 started.close();
@@ -135,12 +161,23 @@ public final class DevStack {
         return started.url();
     }
 
-    private synchronized ChildProcess register(Service service, ChildProcess process) {
+    /** Instance {@code index} (0-based) of a service: the first keeps the service's name, the others add their port. */
+    private ChildProcess launch(Service service, int index, int port) {
+        String label = index == 0 ? service.module() : service.module() + "-" + port;
+        Map<String, String> extra = new java.util.HashMap<>(serviceEnv);
+        if (topology.clustered()) {
+            extra.put("TANGLE_NATS_REPLICAS", Integer.toString(topology.replicas()));
+        }
+        return launcher.launch(service, label, port, db, natsUrl, extra);
+    }
+
+    private synchronized ChildProcess register(Instance instance) {
+        ChildProcess process = instance.process();
         if (stopping) {
             process.stop(settings.shutdownTimeout().plusSeconds(5));
             throw new CliException("stopped while starting", 130);
         }
-        services.put(service, process);
+        services.add(instance);
         process.onExit().thenAccept(exited -> {
             if (!stopping) {
                 unexpectedExit.complete(exited);
@@ -151,10 +188,17 @@ public final class DevStack {
 
     private DevEnv writeEnv(DbConnection db, String natsUrl) {
         Map<Service, String> urls = new EnumMap<>(Service.class);
+        Map<Service, List<String>> all = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             urls.put(service, service.publicUrl(settings.urlHost(), settings.port(service)));
         }
-        DevEnv env = new DevEnv(urls, natsUrl, db);
+        synchronized (this) {
+            for (Instance instance : services) {
+                all.computeIfAbsent(instance.service(), s -> new ArrayList<>())
+                        .add(instance.service().publicUrl(settings.urlHost(), instance.port()));
+            }
+        }
+        DevEnv env = new DevEnv(urls, all, natsUrl, db);
         synchronized (this) {
             if (stopping) {
                 throw new CliException("stopped while starting", 130);
@@ -162,5 +206,72 @@ public final class DevStack {
             env.write(workspace.devEnv());
         }
         return env;
+    }
+
+    /** One running service instance: the first of each service is on its usual port. */
+    public record Instance(Service service, int port, ChildProcess process) {
+
+        public long pid() {
+            return process.pid();
+        }
+
+        public String httpUrl() {
+            return service.httpUrl("127.0.0.1", port);
+        }
+    }
+
+    /** The running service instances, in start order. */
+    public synchronized List<Instance> instances() {
+        return List.copyOf(services);
+    }
+
+    /** The NATS cluster, when this stack started one. */
+    public synchronized java.util.Optional<ClusterNats> cluster() {
+        return nats instanceof ClusterNats c ? java.util.Optional.of(c) : java.util.Optional.empty();
+    }
+
+    /** Starts an instance that died (or was killed) again on its port and waits until it is ready. */
+    public Instance restart(Instance dead) {
+        dead.process().awaitStop(settings.shutdownTimeout().plusSeconds(5));
+        int index;
+        synchronized (this) {
+            index = services.indexOf(dead);
+            if (index < 0 || stopping) {
+                throw new IllegalStateException(dead.service().module() + " on " + dead.port() + " is not part of this stack");
+            }
+        }
+        boolean first = dead.port() == settings.port(dead.service());
+        Instance again = new Instance(dead.service(), dead.port(), launch(dead.service(), first ? 0 : 1, dead.port()));
+        synchronized (this) {
+            services.set(index, again);
+        }
+        Readiness.await(List.of(new Readiness.Target(again.process(), again.httpUrl())), settings.readyTimeout(),
+                () -> stopping, console);
+        return again;
+    }
+
+    /** Fast shutdown of the embedded PostgreSQL (for the fault suite); {@link #resumePostgres()} brings it back. */
+    public void pausePostgres() {
+        DevPostgres running;
+        synchronized (this) {
+            running = postgres;
+            postgres = null;
+        }
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    /** Starts the embedded PostgreSQL again on its remembered port and data directory. */
+    public void resumePostgres() {
+        DevPostgres started = DevPostgres.start(workspace);
+        synchronized (this) {
+            postgres = started;
+        }
+    }
+
+    /** The PostgreSQL and NATS the services use. */
+    public synchronized DbConnection db() {
+        return db;
     }
 }

@@ -65,6 +65,10 @@ public final class ResetCommand implements Command {
         refuseWhileRunning("a dev stack", workspace.devPid(), "stop it (Ctrl-C) first");
         refuseWhileRunning("PostgreSQL", workspace.postmasterPid(), "it was left by an earlier run: stop it first");
         refuseWhileRunning("nats-server", workspace.natsPid(), "it was left by an earlier run: stop it first");
+        for (int node = 1; node <= Topology.CLUSTER.natsNodes(); node++) {
+            refuseWhileRunning("nats-server " + node + " of the cluster", home.resolve("nats-" + node + ".pid"),
+                    "it was left by an earlier 'tangle dev --cluster': stop it first");
+        }
         deleteTree(home);
         console.println("tangle: deleted " + home);
         return 0;

@@ -39,6 +39,11 @@ final class Launcher implements AutoCloseable {
     }
 
     static Launcher start(Path home, int portBase) {
+        return start(home, portBase, new String[0]);
+    }
+
+    /** With arguments after {@code dev}, e.g. {@code --cluster}. */
+    static Launcher start(Path home, int portBase, String... args) {
         Path repo = repo();
         for (Service service : Service.values()) {
             Path jar = repo.resolve(service.module() + "/target/tangle-" + service.module() + ".jar");
@@ -51,6 +56,7 @@ final class Launcher implements AutoCloseable {
         } else {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.tangle.tools.Tangle", "dev"));
         }
+        command.addAll(List.of(args));
         Path output = home.resolveSibling(home.getFileName() + "-launcher.out");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));

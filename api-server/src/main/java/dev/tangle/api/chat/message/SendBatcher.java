@@ -9,6 +9,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.tangle.common.db.CommitOutcomeUnknownException;
+import dev.tangle.common.db.DbFailures;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.metrics.Metrics;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -21,6 +23,11 @@ import io.micrometer.core.instrument.Timer;
  * conversation's row lock. A caller is answered only after the transaction holding its message committed. Under
  * light load a batch holds one send; as load grows batches grow, so the round trips and the commit are shared
  * by more messages and the cost per message falls (ADR 0020).
+ *
+ * <p>A batch that fails for a reason other than PostgreSQL being away is split in halves, each committed on its
+ * own, until the send that caused it stands alone: one bad send fails alone and the others commit (ADR 0061).
+ * PostgreSQL away fails the whole batch with a retryable 503; a commit whose answer was lost answers every send of
+ * the batch with "outcome unknown" (retryable with the same clientMsgId).
  */
 final class SendBatcher implements AutoCloseable {
 
@@ -58,7 +65,7 @@ final class SendBatcher implements AutoCloseable {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw Problems.unavailable("The send was not committed in time; retry with the same clientMsgId");
+            throw Problems.outcomeUnknown();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw Problems.unavailable("Interrupted; retry with the same clientMsgId");
@@ -108,19 +115,35 @@ final class SendBatcher implements AutoCloseable {
 
         private void flush(List<Pending> batch) {
             batchSizes.record(batch.size());
+            commit(batch);
+        }
+
+        private void commit(List<Pending> batch) {
+            List<Object> outcomes;
             try {
                 long started = System.nanoTime();
-                List<Object> outcomes = writer.write(batch.stream().map(Pending::command).toList());
+                outcomes = writer.write(batch.stream().map(Pending::command).toList());
                 commits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                for (int i = 0; i < batch.size(); i++) {
-                    if (outcomes.get(i) instanceof SendResult result) {
-                        batch.get(i).answer().complete(result);
-                    } else {
-                        batch.get(i).answer().completeExceptionally(MessageWriter.asFailure(outcomes.get(i)));
-                    }
-                }
             } catch (RuntimeException e) {
-                batch.forEach(p -> p.answer().completeExceptionally(e));
+                if (batch.size() > 1 && !DbFailures.isUnavailable(e) && !(e instanceof CommitOutcomeUnknownException)) {
+                    int half = batch.size() / 2;
+                    commit(batch.subList(0, half));
+                    commit(batch.subList(half, batch.size()));
+                    return;
+                }
+                RuntimeException answer = DbFailures.asProblem(e).<RuntimeException>map(p -> p).orElse(e);
+                if (answer == e) {
+                    LOG.log(Level.ERROR, "Send failed", e);
+                }
+                batch.forEach(p -> p.answer().completeExceptionally(answer));
+                return;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                if (outcomes.get(i) instanceof SendResult result) {
+                    batch.get(i).answer().complete(result);
+                } else {
+                    batch.get(i).answer().completeExceptionally(MessageWriter.asFailure(outcomes.get(i)));
+                }
             }
         }
     }

@@ -91,6 +91,23 @@ public final class PostService {
             }
             posts.delete(tx, postId);
             CommunityEvents.post(tx, post, "deleted");
+            if (!post.authorId().equals(viewer)) {
+                dev.tangle.api.audit.AuditLog.append(tx, viewer, "moderation.post_deleted", "post", postId,
+                        java.util.Map.of("authorId", post.authorId(), "groupId", String.valueOf(post.groupId())));
+            }
+            return null;
+        });
+        relay.kick();
+    }
+
+    /** An operator's deletion (admin API): no visibility or role check; audited in the same transaction. */
+    public void deleteAsOperator(UUID operator, UUID postId) {
+        db.inTransaction(tx -> {
+            StoredPost post = posts.findForUpdate(tx, postId).orElseThrow(() -> Problems.notFound("Post"));
+            posts.delete(tx, postId);
+            CommunityEvents.post(tx, post, "deleted");
+            dev.tangle.api.audit.AuditLog.append(tx, operator, "admin.content_deleted", "post", postId,
+                    java.util.Map.of("authorId", post.authorId()));
             return null;
         });
         relay.kick();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.tangle.common.auth.AuthConfig;
 import dev.tangle.common.config.CommonConfig;
 import dev.tangle.common.config.Settings;
+import dev.tangle.geo.map.MapConfig;
 
 /**
  * Configuration of geo-service.
@@ -12,14 +13,15 @@ import dev.tangle.common.config.Settings;
  * @param common the keys every service shares (ports, PostgreSQL, NATS, shutdown)
  * @param jwt    how access tokens are verified (api-server's JWKS)
  * @param geo    live location, places and safety settings
+ * @param map    the memory map ({@code map.*})
  */
-public record GeoConfig(CommonConfig common, AuthConfig jwt, GeoSettings geo) {
+public record GeoConfig(CommonConfig common, AuthConfig jwt, GeoSettings geo, MapConfig map) {
 
     public static final String SERVICE = "geo-service";
 
     public static GeoConfig from(Settings settings) {
         return new GeoConfig(CommonConfig.from(settings, SERVICE, 2, "geo"), AuthConfig.from(settings),
-                GeoSettings.from(settings));
+                GeoSettings.from(settings), MapConfig.from(settings));
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.tangle.common.http.Logging;
 import dev.tangle.common.http.RunningService;
 import dev.tangle.common.http.ServiceInfra;
 import dev.tangle.common.http.TangleServer;
+import dev.tangle.geo.map.MapFeature;
 
 /** Composition root of geo-service: config, infrastructure, features, routes. */
 public final class Main {
@@ -34,9 +35,8 @@ public final class Main {
         try {
             TokenVerifier verifier = config.jwt().verifier();
             List<GeoFeature> features = List.of(
-                    LiveFeature.start(infra, config.geo(), verifier)
-                    // the memory map adds its feature here
-            );
+                    LiveFeature.start(infra, config.geo(), verifier),
+                    MapFeature.start(config.map(), infra, verifier));
             var server = TangleServer.start(infra, routing -> features.forEach(f -> f.routing(routing)), builder -> { });
             return new Started(new RunningService(server, infra), features);
         } catch (RuntimeException e) {

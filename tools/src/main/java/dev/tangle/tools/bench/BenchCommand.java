@@ -18,6 +18,7 @@ public final class BenchCommand {
               connect  --clients N --rate R --duration D                  connection churn: upgrade+auth+resume
               peers    (fanout options; default 2000/50/500/20s)          Tangle vs nats-server vs Node ws
               auth | chat-write | feed                                    scenarios of their own issues
+              map      --points 1000000 --users 10000 --friends 200       memory-map index vs npm supercluster
             common options: --api URL --ws URL (default: .tangle/dev.env) --json FILE --drain 10s
               --payload-bytes 64 --threads 2 --connect-concurrency 256 --source-ips N --target tangle|nats|node
             see docs/benchmarks.md""";
@@ -25,7 +26,8 @@ public final class BenchCommand {
     private static final Map<String, String> EXTERNAL = Map.of(
             "auth", "dev.tangle.tools.bench.AuthBench",
             "chat-write", "dev.tangle.tools.bench.ChatWriteBench",
-            "feed", "dev.tangle.tools.bench.FeedBench");
+            "feed", "dev.tangle.tools.bench.FeedBench",
+            "map", "dev.tangle.tools.bench.MapBench");
 
     private BenchCommand() {
     }

@@ -58,9 +58,28 @@ final class ViewQuery {
     }
 
     MapView view(BBox box) {
-        Parts parts = new Parts(new CellAcc(64, false), new CellAcc(64, false), new CellAcc(64, false));
-        for (CellRect rect : CellRect.of(box, level)) {
-            collect(rect, parts, false);
+        List<CellRect> rects = CellRect.of(box, level);
+        Parts parts;
+        boolean cached = pyramidPath && zoom <= PersonalCache.MAX_ZOOM && viewer >= 0;
+        if (cached) {
+            long stamp = index.cache.stamp(viewer, friends, blocked, groups);
+            PersonalCache.Entry entry = index.cache.get(viewer, zoom, stamp);
+            if (entry == null) {
+                Parts world = new Parts(new CellAcc(256, false), new CellAcc(256, false), null);
+                int n = (1 << level) - 1;
+                personalParts(new CellRect(level, 0, 0, n, n), world, false, true);
+                entry = new PersonalCache.Entry(stamp, world.personal(), world.excluded());
+                index.cache.put(viewer, zoom, entry);
+            }
+            parts = new Parts(entry.personal(), entry.excluded(), new CellAcc(64, false));
+            for (CellRect rect : rects) {
+                strangersFromPyramid(rect, parts.excluded(), parts.strangers());
+            }
+        } else {
+            parts = new Parts(new CellAcc(64, false), new CellAcc(64, false), new CellAcc(64, false));
+            for (CellRect rect : rects) {
+                collect(rect, parts, false);
+            }
         }
         CellAcc mine = parts.personal();
         CellAcc theirs = parts.strangers();
@@ -69,6 +88,9 @@ final class ViewQuery {
         for (int n = 0; n < mine.size; n++) {
             int e = mine.order[n];
             long prefix = mine.keys[e];
+            if (cached && !inAny(rects, prefix)) {
+                continue;
+            }
             int t = theirs.find(prefix);
             if (t < 0 && mine.count[e] == 1) {
                 items.add(item(mine.rep[e], false, 0, 0));
@@ -89,12 +111,35 @@ final class ViewQuery {
         return new MapView(clusters, items);
     }
 
+    private static boolean inAny(List<CellRect> rects, long prefix) {
+        for (CellRect r : rects) {
+            if (r.contains(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Fills the parts for one rectangle; with {@code keepSlots} every counted slot is kept (cluster listings). */
     private void collect(CellRect rect, Parts parts, boolean keepSlots) {
-        List<long[]> ranges = rect.cover();
-        long[] zRange = {Mercator.interleave(rect.x0(), rect.y0()) << (2 * (Mercator.BITS - level)),
-                Mercator.rangeEnd(Mercator.interleave(rect.x1(), rect.y1()), level)};
         boolean usePyramid = pyramidPath && !keepSlots;
+        personalParts(rect, parts, keepSlots, usePyramid);
+        if (usePyramid) {
+            strangersFromPyramid(rect, parts.excluded(), parts.strangers());
+        } else {
+            strangersByScan(rect.cover(), zRange(rect), rect, parts.strangers(), keepSlots);
+        }
+    }
+
+    private long[] zRange(CellRect rect) {
+        return new long[] {Mercator.rangeStart(Mercator.interleave(rect.x0(), rect.y0()), level),
+                Mercator.rangeEnd(Mercator.interleave(rect.x1(), rect.y1()), level)};
+    }
+
+    /** Own, friends' and groups' items of a rectangle, and (for the pyramid) the public items to take out of it. */
+    private void personalParts(CellRect rect, Parts parts, boolean keepSlots, boolean usePyramid) {
+        List<long[]> ranges = rect.cover();
+        long[] zRange = zRange(rect);
         CellAcc personal = parts.personal();
         CellAcc excluded = parts.excluded();
         if (viewer >= 0) {
@@ -135,9 +180,6 @@ final class ViewQuery {
                     }
                 });
             }
-            strangersFromPyramid(rect, excluded, parts.strangers());
-        } else {
-            strangersByScan(ranges, zRange, rect, parts.strangers(), keepSlots);
         }
     }
 

@@ -1,23 +1,23 @@
 package dev.tangle.socket;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tangle.common.auth.Principal;
+import dev.tangle.common.contract.GeoContract;
+import dev.tangle.common.contract.chat.ChatContract;
+import dev.tangle.common.contract.ws.ClientFrame;
 import dev.tangle.common.error.ApiException;
 import dev.tangle.common.json.Json;
 import dev.tangle.common.nats.Subjects;
+import dev.tangle.common.nats.service.NatsServiceClient;
 import dev.tangle.socket.SocketConfig.WsSettings;
 import dev.tangle.socket.canvas.CanvasRooms;
 import dev.tangle.socket.fanout.ChatClient;
-import dev.tangle.socket.frames.ClientFrame;
 import dev.tangle.socket.frames.FrameException;
 import dev.tangle.socket.frames.Frames;
+import dev.tangle.socket.frames.RawFrame;
 import dev.tangle.socket.presence.PresenceService;
 import dev.tangle.socket.session.Delivery;
 import dev.tangle.socket.session.Handshake;
@@ -26,14 +26,13 @@ import dev.tangle.socket.session.Session;
 import io.nats.client.Connection;
 
 /**
- * Serves client frames (docs/websocket.md). A frame that is malformed, of an unknown type or missing a field
- * gets an error frame and the session stays open; a user over the frame rate is closed with 4008.
+ * Serves client frames (docs/websocket.md). A frame that is malformed, of an unknown type or of the wrong shape
+ * gets an error frame and the session stays open; a user over the frame rate is closed with 4008. Commands api-server
+ * owns (send, read) are passed on unvalidated: its answer, field errors included, is the reply.
  */
 final class FrameHandler {
 
-    private static final Set<String> TYPES = Set.of("send", "resume", "typing", "read", "presence", "canvas.join",
-            "canvas.leave", "ping", "auth");
-    private static final Set<String> STATUSES = Set.of("online", "away", "dnd", "invisible");
+    private static final Set<String> KNOWN_TYPES = Set.copyOf(ClientFrame.TYPES.values());
 
     private final ChatClient chat;
     private final Connection nats;
@@ -43,6 +42,7 @@ final class FrameHandler {
     private final Resumer resumer;
     private final SocketMetrics metrics;
     private final long typingIntervalNanos;
+    private final NatsServiceClient geo;
 
     FrameHandler(ChatClient chat, Connection nats, PresenceService presence, CanvasRooms canvas, Handshake handshake,
                  SocketMetrics metrics, WsSettings settings) {
@@ -54,6 +54,7 @@ final class FrameHandler {
         this.metrics = metrics;
         this.resumer = new Resumer(chat, metrics);
         this.typingIntervalNanos = settings.typingInterval().toNanos();
+        this.geo = new NatsServiceClient(nats, settings.requestTimeout());
     }
 
     void handle(Session session, LocalUser user, String text) {
@@ -62,50 +63,50 @@ final class FrameHandler {
             session.close(Session.CLOSE_RATE_LIMITED, "rate limited");
             return;
         }
-        ClientFrame frame;
+        RawFrame raw;
         try {
-            frame = ClientFrame.parse(text);
+            raw = RawFrame.parse(text);
         } catch (FrameException e) {
             metrics.frameIn("invalid");
             session.enqueue(Frames.error(e.frameId(), e));
             return;
         }
-        metrics.frameIn(TYPES.contains(frame.type()) ? frame.type() : "unknown");
+        metrics.frameIn(KNOWN_TYPES.contains(raw.type()) ? raw.type() : "unknown");
         try {
-            dispatch(session, user, frame);
+            dispatch(session, user, raw.toFrame());
         } catch (FrameException e) {
-            session.enqueue(Frames.error(frame.id(), e));
+            session.enqueue(Frames.error(raw.id(), e));
         }
     }
 
     private void dispatch(Session session, LocalUser user, ClientFrame frame) {
-        switch (frame.type()) {
-            case "ping" -> session.enqueue(Frames.pong(frame.id()));
-            case "send" -> send(session, frame);
-            case "resume" -> resume(session, user, frame);
-            case "typing" -> typing(user, frame);
-            case "read" -> read(session, frame);
-            case "presence" -> presence(session, frame);
-            case "canvas.join" -> canvas.join(session, member(user, frame));
-            case "canvas.leave" -> canvas.leave(session, frame.requiredId("conversationId"));
-            case "auth" -> auth(session, frame);
-            default -> throw new FrameException("unknown_type", "type", "Unknown frame type " + abbreviate(frame.type()));
+        switch (frame) {
+            case ClientFrame.Ping ping -> session.enqueue(Frames.pong(ping.id()));
+            case ClientFrame.Send send -> send(session, send);
+            case ClientFrame.Resume resume -> Thread.ofVirtual().name("resume-" + session.id())
+                    .start(() -> resumer.resume(session, user, resume.id(), resume.cursors()));
+            case ClientFrame.Typing typing -> typing(user, typing);
+            case ClientFrame.Read read -> read(session, read);
+            case ClientFrame.Presence p -> Thread.ofVirtual().start(() -> {
+                presence.set(session.userId(), p.status(), p.text(), p.expiresAt());
+                if (p.id() != null) {
+                    session.enqueue(Frames.ack(p.id(), null));
+                }
+            });
+            case ClientFrame.CanvasJoin join -> canvas.join(session, member(user, join.conversationId()));
+            case ClientFrame.CanvasLeave leave -> canvas.leave(session, leave.conversationId());
+            case ClientFrame.Auth auth -> auth(session, auth);
+            case ClientFrame.Location location -> location(session, location);
         }
     }
 
-    private void send(Session session, ClientFrame frame) {
-        frame.requiredId("conversationId");
-        frame.requiredString("clientMsgId", 1, 100);
-        frame.optionalString("text", 0, 16_000);
-        ObjectNode body = frame.body().deepCopy();
-        body.remove("type");
-        body.remove("id");
-        body.put("userId", session.userId().toString());
-        chat.request("chat", "send", body).whenComplete((reply, failure) -> {
+    private void send(Session session, ClientFrame.Send frame) {
+        var request = new ChatContract.SendRequest(session.userId(), frame.conversationId(), frame.body());
+        chat.request(ChatContract.SEND, request).whenComplete((reply, failure) -> {
             if (failure != null) {
-                session.enqueue(Frames.error(frame.id(), unwrap(failure)));
+                session.enqueue(Frames.error(frame.id(), ChatClient.frameFailure(failure)));
             } else {
-                session.enqueue(Frames.ack(frame.id(), "message", reply.path("message")));
+                session.enqueue(Frames.ack(frame.id(), Json.MAPPER.valueToTree(reply.message())));
             }
         });
     }
@@ -115,26 +116,8 @@ final class FrameHandler {
         return resumer;
     }
 
-    private void resume(Session session, LocalUser user, ClientFrame frame) {
-        ObjectNode cursors = frame.requiredObject("cursors");
-        Map<UUID, Long> parsed = new java.util.LinkedHashMap<>();
-        for (var entry : cursors.properties()) {
-            String field = "cursors." + abbreviate(entry.getKey());
-            UUID id = dev.tangle.common.id.Ids.parse(entry.getKey())
-                    .orElseThrow(() -> FrameException.invalid(field, "is not a conversation id"));
-            if (!entry.getValue().isIntegralNumber() || entry.getValue().asLong() < 0) {
-                throw FrameException.invalid(field, "must be a sequence number of at least 0");
-            }
-            parsed.put(id, entry.getValue().asLong());
-        }
-        if (parsed.size() > 10_000) {
-            throw FrameException.invalid("cursors", "at most 10000 conversations");
-        }
-        Thread.ofVirtual().name("resume-" + session.id()).start(() -> resumer.resume(session, user, frame.id(), parsed));
-    }
-
-    private void typing(LocalUser user, ClientFrame frame) {
-        UUID conversationId = member(user, frame);
+    private void typing(LocalUser user, ClientFrame.Typing frame) {
+        UUID conversationId = member(user, frame.conversationId());
         if (user.typingAllowed(conversationId, typingIntervalNanos)) {
             ObjectNode body = Json.MAPPER.createObjectNode().put("conversationId", conversationId.toString())
                     .put("userId", user.id().toString());
@@ -142,42 +125,35 @@ final class FrameHandler {
         }
     }
 
-    private void read(Session session, ClientFrame frame) {
-        UUID conversationId = frame.requiredId("conversationId");
-        ObjectNode body = ChatClient.body(session.userId()).put("conversationId", conversationId.toString())
-                .put("seq", frame.requiredLong("seq", 0));
-        if (frame.body().path("force").asBoolean(false)) {
-            body.put("force", true);
-        }
-        chat.request("chat", "read", body).whenComplete((reply, failure) -> {
+    private void read(Session session, ClientFrame.Read frame) {
+        var request = new ChatContract.ReadRequest(session.userId(), frame.conversationId(), frame.seq(),
+                frame.force() ? Boolean.TRUE : null, null);
+        chat.request(ChatContract.READ, request).whenComplete((reply, failure) -> {
             if (failure != null) {
-                session.enqueue(Frames.error(frame.id(), unwrap(failure)));
+                session.enqueue(Frames.error(frame.id(), ChatClient.frameFailure(failure)));
             } else if (frame.id() != null) {
-                session.enqueue(Frames.ack(frame.id(), null, null));
+                session.enqueue(Frames.ack(frame.id(), null));
             }
         });
     }
 
-    private void presence(Session session, ClientFrame frame) {
-        String status = frame.requiredString("status", 1, 20);
-        if (!STATUSES.contains(status)) {
-            throw FrameException.invalid("status", "must be one of online, away, dnd, invisible");
-        }
-        String text = frame.optionalString("text", 0, 140).orElse(null);
-        Instant expiresAt = frame.optionalString("expiresAt", 1, 40).map(FrameHandler::instant).orElse(null);
-        Thread.ofVirtual().start(() -> {
-            presence.set(session.userId(), status, text, expiresAt);
-            if (frame.id() != null) {
-                session.enqueue(Frames.ack(frame.id(), null, null));
+    /** Forwards a location update to geo-service ({@code tangle.svc.geo.location}); acked when it has an id. */
+    private void location(Session session, ClientFrame.Location frame) {
+        var update = new GeoContract.LocationUpdate(session.userId().toString(), frame.lat(), frame.lon(),
+                frame.accuracyM(), frame.batteryPct(), frame.at());
+        geo.request(GeoContract.LOCATION, update).whenComplete((reply, failure) -> {
+            if (failure != null) {
+                session.enqueue(Frames.error(frame.id(), ChatClient.frameFailure(failure)));
+            } else if (frame.id() != null) {
+                session.enqueue(Frames.ack(frame.id(), null));
             }
         });
     }
 
-    private void auth(Session session, ClientFrame frame) {
-        String token = frame.requiredString("token", 1, 8192);
+    private void auth(Session session, ClientFrame.Auth frame) {
         Principal principal;
         try {
-            principal = handshake.verify(token);
+            principal = handshake.verify(frame.token());
         } catch (ApiException e) {
             throw new FrameException("unauthorized", "token", e.getMessage());
         }
@@ -186,32 +162,14 @@ final class FrameHandler {
             return;
         }
         session.tokenExpiresAt(principal.expiresAt());
-        session.enqueue(Frames.ack(frame.id(), null, null));
+        session.enqueue(Frames.ack(frame.id(), null));
     }
 
-    /** The frame's conversationId, which must be one the user is delivered. */
-    private static UUID member(LocalUser user, ClientFrame frame) {
-        UUID conversationId = frame.requiredId("conversationId");
+    /** A conversation the user is delivered; any other is {@code not_found}. */
+    private static UUID member(LocalUser user, UUID conversationId) {
         if (!user.conversations().contains(conversationId)) {
             throw FrameException.notFound("Conversation");
         }
         return conversationId;
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw FrameException.invalid("expiresAt", "must be an ISO-8601 UTC time");
-        }
-    }
-
-    private static FrameException unwrap(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause instanceof FrameException fe ? fe : new FrameException("internal_error", null, "The request failed");
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tangle.common.contract.chat.ChatContract.HistoryReply;
+import dev.tangle.common.contract.chat.Message;
+import dev.tangle.common.json.Json;
 import dev.tangle.socket.fanout.ChatClient;
 import dev.tangle.socket.frames.FrameException;
 import dev.tangle.socket.frames.Frames;
@@ -53,23 +55,17 @@ final class Resumer implements Delivery.GapFiller {
             try {
                 delivered += replay(session, conversationId, cursors.get(conversationId), Long.MAX_VALUE);
             } catch (FrameException e) {
-                session.enqueue(Frames.error(frameId, e.code(), e.getMessage() + " (conversation " + conversationId + ")"));
+                session.enqueue(Frames.error(frameId, e.code(), e.detail() + " (conversation " + conversationId + ")"));
             } finally {
                 delivery.endResume(conversationId);
             }
         }
         metrics.resumed(delivered);
-        var frame = Frames.object("resumed").put("delivered", delivered);
-        if (frameId != null) {
-            frame.put("id", frameId);
-        }
-        var array = frame.putArray("skipped");
-        skipped.forEach(array::add);
-        session.enqueue(Frames.of(frame));
+        session.enqueue(Frames.resumed(frameId, delivered, skipped));
     }
 
     /** One history page; an unanswered request is tried again before the resume of this conversation fails. */
-    private JsonNode page(Session session, UUID conversationId, long after) {
+    private HistoryReply page(Session session, UUID conversationId, long after) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return chat.history(session.userId(), conversationId, after);
@@ -108,17 +104,18 @@ final class Resumer implements Delivery.GapFiller {
         long after = cursor;
         boolean more = true;
         while (more && after < until && session.open()) {
-            JsonNode page = page(session, conversationId, after);
-            JsonNode items = page.path("items");
-            for (JsonNode message : items) {
-                long seq = message.path("seq").asLong();
+            HistoryReply page = page(session, conversationId, after);
+            List<Message> items = page.items();
+            for (Message message : items) {
+                long seq = message.seq();
                 session.awaitCapacity();
-                if (session.delivery().history(conversationId, seq, Frames.message("created", conversationId.toString(), message, 0))) {
+                if (session.delivery().history(conversationId, seq, Frames.message("created", conversationId.toString(),
+                        Json.MAPPER.valueToTree(message), 0))) {
                     delivered++;
                 }
                 after = Math.max(after, seq);
             }
-            more = page.path("hasMore").asBoolean(false) && !items.isEmpty();
+            more = page.hasMore() && !items.isEmpty();
         }
         return delivered;
     }

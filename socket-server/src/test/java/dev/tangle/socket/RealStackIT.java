@@ -108,6 +108,54 @@ class RealStackIT {
         back.close();
     }
 
+    /**
+     * A send is validated once, by api-server: the same invalid send over REST and over the WebSocket gets the
+     * same {@code code} and names the same field (in the frame's {@code field} and {@code errors}), including the
+     * limits the two used to disagree on (clientMsgId 100 vs 128 chars, text 16,000 chars vs 16 KiB of UTF-8).
+     */
+    @Test
+    void theSameInvalidSendGetsTheSameErrorOverRestAndTheWebSocket() {
+        User a = register("inv_a");
+        var created = http.post("/v1/conversations", Map.of("kind", "group", "title", "invalid", "memberIds", List.of()), a.token);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String conversation = created.json().path("id").asText();
+        WsClient ws = live(one, a, conversation, 0);
+
+        Map<String, Map<String, Object>> cases = new java.util.LinkedHashMap<>();
+        cases.put("clientMsgId", Map.of("text", "no key"));
+        cases.put("clientMsgId ", Map.of("clientMsgId", "k".repeat(129), "text", "key too long"));
+        cases.put("text", Map.of("clientMsgId", UUID.randomUUID().toString(), "text", "€".repeat(6000)));
+        cases.put("text ", Map.of("clientMsgId", UUID.randomUUID().toString()));
+        cases.put("format", Map.of("clientMsgId", UUID.randomUUID().toString(), "text", "x", "format", "html"));
+        cases.put("mediaIds[0]", Map.of("clientMsgId", UUID.randomUUID().toString(), "text", "x", "mediaIds", List.of(7)));
+        int n = 0;
+        for (var entry : cases.entrySet()) {
+            String field = entry.getKey().trim();
+            var rest = http.post("/v1/conversations/" + conversation + "/messages", entry.getValue(), a.token);
+            assertThat(rest.status()).as(rest.toString()).isEqualTo(400);
+            assertThat(rest.json().path("code").asText()).isEqualTo("validation_failed");
+            assertThat(rest.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
+
+            String id = "bad-" + n++;
+            Map<String, Object> frame = new HashMap<>(entry.getValue());
+            frame.putAll(Map.of("type", "send", "id", id, "conversationId", conversation));
+            ws.send(frame);
+            JsonNode error = ws.await("error for " + field, f -> f.path("type").asText().equals("error")
+                                                                  && f.path("id").asText().equals(id));
+            assertThat(error.path("code").asText()).as(error.toString()).isEqualTo(rest.json().path("code").asText());
+            assertThat(error.path("field").asText()).as(error.toString()).isEqualTo(field);
+            assertThat(error.path("errors")).as(error.toString()).isEqualTo(rest.json().path("errors"));
+            assertThat(error.path("detail").asText()).isEqualTo(rest.json().path("detail").asText());
+        }
+        // what only one of the two used to accept is accepted by both now
+        String key = "k".repeat(128);
+        ws.send(Map.of("type", "send", "id", "ok-ws", "conversationId", conversation, "clientMsgId", key,
+                "text", "x".repeat(16_001)));
+        JsonNode ack = ws.await("ack of a 128-char key", f -> f.path("id").asText().equals("ok-ws"));
+        assertThat(ack.path("type").asText()).as(ack.toString()).isEqualTo("ack");
+        ws.close();
+    }
+
     private record User(String id, String token) {
     }
 

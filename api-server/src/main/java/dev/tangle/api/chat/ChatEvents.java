@@ -1,13 +1,16 @@
 package dev.tangle.api.chat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import dev.tangle.api.chat.conversation.Conversation;
-import dev.tangle.api.chat.message.Message;
+import dev.tangle.common.contract.chat.ChatEventData.ConversationAdded;
+import dev.tangle.common.contract.chat.ChatEventData.ConversationEvent;
+import dev.tangle.common.contract.chat.ChatEventData.MemberEvent;
+import dev.tangle.common.contract.chat.ChatEventData.MessageEvent;
+import dev.tangle.common.contract.chat.ChatEventData.ReadEvent;
+import dev.tangle.common.contract.chat.Conversation;
+import dev.tangle.common.contract.chat.Message;
 import dev.tangle.common.event.Event;
 import dev.tangle.common.outbox.Outbox;
 import io.helidon.dbclient.DbExecute;
@@ -28,8 +31,7 @@ public final class ChatEvents {
     /** {@code message.created|edited|deleted|reaction}: {@code {conversationId, message}} without {@code mine}. */
     public static Event message(Message message, String event) {
         return Event.of(SERVICE, CHAT, message.conversationId(), "message." + event,
-                Map.of("conversationId", message.conversationId(),
-                        "message", message.withReactions(message.reactions().countsOnly())));
+                new MessageEvent(message.conversationId(), message.withReactions(message.reactions().countsOnly())));
     }
 
     public static void messages(DbExecute tx, List<Message> messages, String event) {
@@ -38,20 +40,14 @@ public final class ChatEvents {
 
     /** {@code read}: {@code {conversationId, userId, seq, threadRootId?}}. */
     public static void read(DbExecute tx, UUID conversationId, UUID userId, long seq, UUID threadRootId) {
-        Map<String, Object> data = new HashMap<>();
-        data.put("conversationId", conversationId);
-        data.put("userId", userId);
-        data.put("seq", seq);
-        if (threadRootId != null) {
-            data.put("threadRootId", threadRootId);
-        }
-        Outbox.add(tx, Event.of(SERVICE, CHAT, conversationId, "read", data));
+        Outbox.add(tx, Event.of(SERVICE, CHAT, conversationId, "read",
+                new ReadEvent(conversationId, userId, seq, threadRootId)));
     }
 
     /** {@code conversation.created} plus, for each member, {@code user.conversation.added} (and a notification). */
     public static void created(DbExecute tx, Conversation conversation, UUID actorId) {
         List<Event> events = new ArrayList<>();
-        events.add(Event.of(SERVICE, CHAT, conversation.id(), "conversation.created", Map.of("conversation", conversation)));
+        events.add(Event.of(SERVICE, CHAT, conversation.id(), "conversation.created", new ConversationEvent(conversation)));
         for (UUID member : conversation.memberIds()) {
             addedTo(events, conversation, member, actorId);
         }
@@ -59,7 +55,7 @@ public final class ChatEvents {
     }
 
     public static void updated(DbExecute tx, Conversation conversation) {
-        Outbox.add(tx, Event.of(SERVICE, CHAT, conversation.id(), "conversation.updated", Map.of("conversation", conversation)));
+        Outbox.add(tx, Event.of(SERVICE, CHAT, conversation.id(), "conversation.updated", new ConversationEvent(conversation)));
     }
 
     /**
@@ -69,7 +65,7 @@ public final class ChatEvents {
     public static void memberAdded(DbExecute tx, Conversation conversation, UUID userId, UUID actorId) {
         List<Event> events = new ArrayList<>();
         events.add(Event.of(SERVICE, CHAT, conversation.id(), "member.added",
-                Map.of("conversationId", conversation.id(), "userId", userId)));
+                new MemberEvent(conversation.id(), userId)));
         addedTo(events, conversation, userId, actorId);
         Outbox.addAll(tx, events);
     }
@@ -78,15 +74,15 @@ public final class ChatEvents {
     public static void memberRemoved(DbExecute tx, Conversation conversation, UUID userId) {
         Outbox.addAll(tx, List.of(
                 Event.of(SERVICE, CHAT, conversation.id(), "member.removed",
-                        Map.of("conversationId", conversation.id(), "userId", userId)),
-                Event.of(SERVICE, USER, userId, "conversation.removed", Map.of("conversation", conversation))));
+                        new MemberEvent(conversation.id(), userId)),
+                Event.of(SERVICE, USER, userId, "conversation.removed", new ConversationEvent(conversation))));
     }
 
     private static void addedTo(List<Event> events, Conversation conversation, UUID userId, UUID actorId) {
-        events.add(Event.of(SERVICE, USER, userId, "conversation.added", Map.of("conversation", conversation)));
+        events.add(Event.of(SERVICE, USER, userId, "conversation.added", new ConversationEvent(conversation)));
         if (actorId != null && !actorId.equals(userId)) {
             events.add(Event.of(SERVICE, USER, userId, "notification",
-                    Map.of("kind", "conversation.added", "conversationId", conversation.id(), "byUserId", actorId)));
+                    new ConversationAdded(conversation.id(), actorId)));
         }
     }
 }

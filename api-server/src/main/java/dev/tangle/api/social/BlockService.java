@@ -2,10 +2,10 @@ package dev.tangle.api.social;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.tangle.api.users.User;
+import dev.tangle.common.contract.social.SocialEventData.BlockEvent;
 import dev.tangle.common.db.Database;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.outbox.OutboxRelay;
@@ -47,7 +47,7 @@ public final class BlockService {
                 SocialEvents.friendRemoved(tx, me, target);
             }
             friends.cancelPendingBetween(tx, me, target);
-            SocialEvents.toUser(tx, me, "block.added", Map.of("blockerId", me, "blockedId", target));
+            SocialEvents.toUser(tx, me, "block.added", new BlockEvent(me, target));
             return null;
         });
         relay.kick();
@@ -58,7 +58,7 @@ public final class BlockService {
             if (!friends.deleteBlock(tx, me, target)) {
                 throw Problems.notFound("Block");
             }
-            SocialEvents.toUser(tx, me, "block.removed", Map.of("blockerId", me, "blockedId", target));
+            SocialEvents.toUser(tx, me, "block.removed", new BlockEvent(me, target));
             return null;
         });
         relay.kick();

@@ -3,11 +3,13 @@ package dev.tangle.api.social;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.tangle.api.users.User;
 import dev.tangle.api.users.UserRepository;
+import dev.tangle.common.contract.social.SocialEventData.FriendAccepted;
+import dev.tangle.common.contract.social.SocialEventData.FriendRequestEvent;
+import dev.tangle.common.contract.social.SocialEventData.FriendRequested;
 import dev.tangle.common.db.Database;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.id.Ids;
@@ -64,7 +66,7 @@ public final class FriendService {
                 throw Problems.conflict("A friend request to this user is already pending");
             }
             FriendRequest request = friends.insertRequest(tx, Ids.newId(), me, target, Instant.now().truncatedTo(ChronoUnit.MICROS));
-            SocialEvents.notify(tx, target, "friend.requested", Map.of("requestId", request.id(), "fromUserId", me));
+            SocialEvents.notify(tx, target, new FriendRequested(request.id(), me));
             return new Sent(request.withUser(other), false);
         });
         relay.kick();
@@ -150,11 +152,11 @@ public final class FriendService {
         friends.setStatus(tx, request.id(), "accepted");
         friends.addFriendship(tx, request.fromUserId(), request.toUserId());
         SocialEvents.friendAdded(tx, request.fromUserId(), request.toUserId());
-        SocialEvents.notify(tx, request.fromUserId(), "friend.accepted", Map.of("requestId", request.id(), "userId", accepter));
+        SocialEvents.notify(tx, request.fromUserId(), new FriendAccepted(request.id(), accepter));
         return request.withStatus("accepted");
     }
 
-    private static Map<String, Object> requestData(FriendRequest request) {
-        return Map.of("requestId", request.id(), "fromUserId", request.fromUserId(), "toUserId", request.toUserId());
+    private static FriendRequestEvent requestData(FriendRequest request) {
+        return new FriendRequestEvent(request.id(), request.fromUserId(), request.toUserId());
     }
 }

@@ -1,9 +1,8 @@
 package dev.tangle.api.social;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
+import dev.tangle.common.contract.social.SocialEventData.FriendEdge;
 import dev.tangle.common.event.Event;
 import dev.tangle.common.outbox.Outbox;
 import io.helidon.dbclient.DbExecute;
@@ -15,27 +14,24 @@ final class SocialEvents {
     }
 
     /** {@code tangle.evt.user.<userId>.<event>}. */
-    static void toUser(DbExecute tx, UUID userId, String event, Map<String, Object> data) {
+    static void toUser(DbExecute tx, UUID userId, String event, Object data) {
         Outbox.add(tx, Event.of("api-server", "user", userId, event, data));
     }
 
     /** {@code tangle.evt.user.<userId>.notification} with {@code {kind, ...}}. */
-    static void notify(DbExecute tx, UUID userId, String kind, Map<String, Object> fields) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("kind", kind);
-        data.putAll(fields);
-        toUser(tx, userId, "notification", data);
+    static void notify(DbExecute tx, UUID userId, Object notification) {
+        toUser(tx, userId, "notification", notification);
     }
 
     /** {@code friend.added} to both users. */
     static void friendAdded(DbExecute tx, UUID a, UUID b) {
-        toUser(tx, a, "friend.added", Map.of("userId", a, "friendId", b));
-        toUser(tx, b, "friend.added", Map.of("userId", b, "friendId", a));
+        toUser(tx, a, "friend.added", new FriendEdge(a, b));
+        toUser(tx, b, "friend.added", new FriendEdge(b, a));
     }
 
     /** {@code friend.removed} to both users. */
     static void friendRemoved(DbExecute tx, UUID a, UUID b) {
-        toUser(tx, a, "friend.removed", Map.of("userId", a, "friendId", b));
-        toUser(tx, b, "friend.removed", Map.of("userId", b, "friendId", a));
+        toUser(tx, a, "friend.removed", new FriendEdge(a, b));
+        toUser(tx, b, "friend.removed", new FriendEdge(b, a));
     }
 }

@@ -78,4 +78,10 @@ public final class UserRepository {
         return new User(Rows.uuid(row, "id"), Rows.string(row, "handle"), Rows.string(row, "display_name"),
                 Rows.string(row, "bio"), Rows.uuid(row, "avatar_media_id"), Rows.instant(row, "created_at"));
     }
+
+    /** Every banned user (operators' bans, docs/adr/0111). */
+    public java.util.Set<UUID> bannedIds(DbExecute db) {
+        return db.createQuery("SELECT id FROM users WHERE banned_at IS NOT NULL").execute()
+                .map(r -> Rows.uuid(r, "id")).collect(java.util.stream.Collectors.toSet());
+    }
 }

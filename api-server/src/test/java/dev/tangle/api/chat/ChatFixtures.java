@@ -1,5 +1,7 @@
 package dev.tangle.api.chat;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,12 +15,11 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tangle.api.support.ApiTestServer;
+import dev.tangle.api.support.ServiceReplies;
 import dev.tangle.api.support.TestUser;
 import dev.tangle.common.json.Json;
 import dev.tangle.common.test.HttpTestClient;
 import io.nats.client.Nats;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Chat test helpers: REST shortcuts, and direct SQL for what identity's endpoints will do (blocks, groups),
@@ -132,19 +133,29 @@ final class ChatFixtures {
         }
     }
 
-    /** Sends a request to a {@code tangle.svc.chat.*} subject and returns the reply. */
+    /**
+     * Sends a request to a {@code tangle.svc.chat.*} subject and returns {@code {ok:true, <reply>}} or
+     * {@code {ok:false, error:<problem body>}} (an error reply has the {@code Nats-Service-Error-Code} header). A
+     * flat send map ({@code userId, conversationId} and the send's fields) is sent as
+     * {@link dev.tangle.common.contract.chat.ChatContract.SendRequest} {@code {userId, conversationId, body}}.
+     */
     JsonNode svc(String op, Map<String, ?> request) {
-        try (var nc = Nats.connect(api.env().get("TANGLE_NATS_URL"))) {
-            var reply = nc.request("tangle.svc.chat." + op, Json.write(request), Duration.ofSeconds(10));
-            return Json.tree(reply.getData());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        Object wire = request;
+        if ("send".equals(op)) {
+            Map<String, Object> body = new HashMap<>(request);
+            Map<String, Object> send = new HashMap<>();
+            send.put("userId", body.remove("userId"));
+            send.put("conversationId", body.remove("conversationId"));
+            send.put("body", body);
+            wire = send;
         }
+        return svcRaw(op, Json.write(wire));
     }
 
     JsonNode svcRaw(String op, byte[] request) {
         try (var nc = Nats.connect(api.env().get("TANGLE_NATS_URL"))) {
-            return Json.tree(nc.request("tangle.svc.chat." + op, request, Duration.ofSeconds(10)).getData());
+            var reply = nc.request("tangle.svc.chat." + op, request, Duration.ofSeconds(10));
+            return ServiceReplies.normalized(reply);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -68,13 +68,14 @@ class PostgresOutageIT {
 
                 started = System.nanoTime();
                 var reply = nc.request("tangle.svc.chat.send", Json.write(Map.of("userId", a.id().toString(),
-                        "conversationId", conv.toString(), "clientMsgId", "nats-" + i, "text", "over nats")),
+                        "conversationId", conv.toString(), "body", Map.of("clientMsgId", "nats-" + i, "text", "over nats"))),
                         Duration.ofSeconds(5));
                 ms = (System.nanoTime() - started) / 1_000_000;
-                JsonNode body = Json.tree(reply.getData());
+                JsonNode body = dev.tangle.api.support.ServiceReplies.normalized(reply);
                 assertThat(body.get("ok").asBoolean()).as(new String(reply.getData(), StandardCharsets.UTF_8)).isFalse();
                 assertThat(body.get("error").get("code").asText()).isEqualTo("unavailable");
                 assertThat(body.get("error").get("status").asInt()).isEqualTo(503);
+                assertThat(body.get("error").get("retryAfterSeconds").asLong()).isPositive();
                 assertThat(ms).isLessThan(ANSWER_MS);
             }
             // other routes too: a read, a login (no token)

@@ -133,16 +133,33 @@ class SocialEventsIT {
 
         var reply = nats.request("tangle.svc.social.friends",
                 ("{\"userId\":\"" + a.id() + "\"}").getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
-        JsonNode body = Json.tree(reply.getData());
+        JsonNode body = dev.tangle.api.support.ServiceReplies.normalized(reply);
         assertThat(body.get("ok").asBoolean()).isTrue();
         assertThat(body.get("friendIds")).hasSize(1);
         assertThat(body.get("friendIds").get(0).asText()).isEqualTo(b.id().toString());
 
-        JsonNode bad = Json.tree(nats.request("tangle.svc.social.friends", "{}".getBytes(StandardCharsets.UTF_8),
-                Duration.ofSeconds(5)).getData());
+        JsonNode bad = dev.tangle.api.support.ServiceReplies.normalized(nats.request("tangle.svc.social.friends",
+                "{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5)));
         assertThat(bad.get("ok").asBoolean()).isFalse();
         assertThat(bad.get("error").get("status").asInt()).isEqualTo(400);
         assertThat(bad.get("error").get("code").asText()).isEqualTo("validation_failed");
+    }
+
+    /** {@code nats micro ls}: the discovery requests ({@code $SRV.INFO}) list chat and social with every operation. */
+    @Test
+    void discoveryListsTheChatAndSocialServicesWithEveryContractOperation() {
+        var infos = new io.nats.service.Discovery(nats, 2000, 10).info();
+        java.util.Map<String, java.util.Set<String>> subjects = new java.util.HashMap<>();
+        for (var info : infos) {
+            for (var endpoint : info.getEndpoints()) {
+                assertThat(endpoint.getQueueGroup()).isEqualTo("api-server");
+                subjects.computeIfAbsent(info.getName(), n -> new java.util.HashSet<>()).add(endpoint.getSubject());
+            }
+        }
+        assertThat(subjects.get(dev.tangle.common.contract.chat.ChatContract.SERVICE_NAME)).containsExactlyInAnyOrderElementsOf(
+                dev.tangle.common.contract.chat.ChatContract.OPERATIONS.stream().map(o -> o.subject()).toList());
+        assertThat(subjects.get(dev.tangle.common.contract.social.SocialContract.SERVICE_NAME)).containsExactly(
+                "tangle.svc.social.friends");
     }
 
     private static List<String> awaitSubjects(List<UUID> users, int count) {

@@ -20,6 +20,7 @@ public enum ErrorCode {
     FORBIDDEN(403, "Forbidden", 0),
     NOT_FOUND(404, "Not found", 0),
     METHOD_NOT_ALLOWED(405, "Method not allowed", 0),
+    REQUEST_TIMEOUT(408, "Request timeout", 0),
     CONFLICT(409, "Conflict", 0),
     PAYLOAD_TOO_LARGE(413, "Payload too large", 1009),
     URI_TOO_LONG(414, "URI too long", 0),
@@ -29,7 +30,15 @@ public enum ErrorCode {
     RATE_LIMITED(429, "Too many requests", 4008),
     HEADERS_TOO_LARGE(431, "Request header fields too large", 0),
     INTERNAL_ERROR(500, "Internal server error", 1011),
-    UNAVAILABLE(503, "Service unavailable", 1013);
+    NOT_IMPLEMENTED(501, "Not implemented", 0),
+    UNAVAILABLE(503, "Service unavailable", 1013),
+    HTTP_VERSION_NOT_SUPPORTED(505, "HTTP version not supported", 0),
+    /** WebSocket only: a frame that is not JSON, not an object, or binary. */
+    MALFORMED_FRAME(400, "Malformed frame", 0),
+    /** WebSocket only: a frame of a type the protocol does not have. */
+    UNKNOWN_TYPE(400, "Unknown frame type", 0),
+    /** WebSocket only: {@code GET /v1/ws} without an upgrade. */
+    UPGRADE_REQUIRED(400, "Upgrade required", 0);
 
     private static final Map<String, ErrorCode> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));
@@ -81,7 +90,8 @@ public enum ErrorCode {
     /** The catalog entry for an HTTP status the server produced without a code of its own. */
     public static ErrorCode forStatus(int status) {
         for (ErrorCode c : values()) {
-            if (c.status == status && c != MALFORMED_JSON && c != VALIDATION_FAILED) {
+            if (c.status == status && c != MALFORMED_JSON && c != VALIDATION_FAILED && c != MALFORMED_FRAME
+                && c != UNKNOWN_TYPE && c != UPGRADE_REQUIRED) {
                 return c;
             }
         }
@@ -91,5 +101,11 @@ public enum ErrorCode {
     /** A failure of this kind with the given detail. */
     public ApiException exception(String detail) {
         return new ApiException(status, code, title, detail);
+    }
+
+    /** A failure of this kind with field errors and extra response headers (e.g. {@code Retry-After}). */
+    public ApiException exception(String detail, java.util.List<ApiException.FieldError> fieldErrors,
+                                  Map<String, String> headers) {
+        return new ApiException(status, code, title, detail, fieldErrors, headers);
     }
 }

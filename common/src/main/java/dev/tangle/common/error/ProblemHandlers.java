@@ -45,7 +45,8 @@ public final class ProblemHandlers {
     /** The problem document of a failure; also used for WebSocket error frames. */
     public static Map<String, Object> body(ApiException ex) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://tangle.dev/problems/" + ex.code().replace('_', '-'));
+        body.put("type", ErrorCode.of(ex.code()).map(ErrorCode::type)
+                .orElse("https://tangle.dev/problems/" + ex.code().replace('_', '-')));
         body.put("title", ex.title());
         body.put("status", ex.status());
         body.put("detail", ex.detail());
@@ -62,14 +63,8 @@ public final class ProblemHandlers {
             unexpected(req, res, ex);
             return;
         }
-        String code = switch (status) {
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 413 -> "payload_too_large";
-            case 415 -> "unsupported_media_type";
-            default -> "bad_request";
-        };
-        send(res, new ApiException(status, code, ex.status().reasonPhrase(), ex.getMessage()));
+        ErrorCode code = ErrorCode.forStatus(status); // a status outside the catalog keeps its status
+        send(res, new ApiException(status, code.code(), code.title(), ex.getMessage()));
     }
 
     private static void unexpected(ServerRequest req, ServerResponse res, Throwable ex) {
@@ -84,7 +79,6 @@ public final class ProblemHandlers {
         }
         LOG.log(Level.ERROR, "Unexpected failure in " + req.prologue().method().text() + " "
                              + req.path().path() + " [" + req.id() + "]", ex);
-        send(res, new ApiException(500, "internal_error", "Internal server error",
-                "The server failed to handle the request; reference " + req.id()));
+        send(res, Problems.internal("The server failed to handle the request; reference " + req.id()));
     }
 }

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Factory for the error model's typed failures. Every error a client sees is built here. */
+/**
+ * Factory for the error model's typed failures. Every error a client sees is built here, from the one catalog
+ * {@link ErrorCode} (code, HTTP status, title), so no transport invents a code or a title.
+ */
 public final class Problems {
 
     private Problems() {
@@ -18,60 +21,58 @@ public final class Problems {
         String detail = errors.size() == 1
                 ? errors.getFirst().field() + ": " + errors.getFirst().message()
                 : errors.size() + " fields are invalid";
-        return new ApiException(400, "validation_failed", "Validation failed", detail, errors, Map.of());
+        return ErrorCode.VALIDATION_FAILED.exception(detail, errors, Map.of());
     }
 
+    /** A 400 of the catalog; {@code code} must be one of {@link ErrorCode}'s 400 codes. */
     public static ApiException badRequest(String code, String detail) {
-        return new ApiException(400, code, "Bad request", detail);
+        ErrorCode entry = ErrorCode.of(code).filter(c -> c.status() == 400).orElse(ErrorCode.BAD_REQUEST);
+        return entry.exception(detail);
     }
 
     public static ApiException malformedJson(String detail) {
-        return new ApiException(400, "malformed_json", "Malformed JSON", detail);
+        return ErrorCode.MALFORMED_JSON.exception(detail);
     }
 
     public static ApiException unauthorized(String detail) {
-        return new ApiException(401, "unauthorized", "Unauthorized", detail, List.of(),
-                Map.of("WWW-Authenticate", "Bearer"));
+        return ErrorCode.UNAUTHORIZED.exception(detail, List.of(), Map.of("WWW-Authenticate", "Bearer"));
     }
 
     public static ApiException forbidden(String detail) {
-        return new ApiException(403, "forbidden", "Forbidden", detail);
+        return ErrorCode.FORBIDDEN.exception(detail);
     }
 
     /** Also used for things that exist but that the caller may not see, so their existence does not leak. */
     public static ApiException notFound(String what) {
-        return new ApiException(404, "not_found", "Not found", what + " not found");
+        return ErrorCode.NOT_FOUND.exception(what + " not found");
     }
 
     public static ApiException routeNotFound(String method, String path) {
-        return new ApiException(404, "not_found", "Not found", "No route for " + method + " " + path);
+        return ErrorCode.NOT_FOUND.exception("No route for " + method + " " + path);
     }
 
     public static ApiException conflict(String detail) {
-        return new ApiException(409, "conflict", "Conflict", detail);
+        return ErrorCode.CONFLICT.exception(detail);
     }
 
     public static ApiException payloadTooLarge(long limit) {
-        return new ApiException(413, "payload_too_large", "Payload too large",
-                "Request body exceeds " + limit + " bytes");
+        return ErrorCode.PAYLOAD_TOO_LARGE.exception("Request body exceeds " + limit + " bytes");
     }
 
     public static ApiException unsupportedMediaType(String got) {
-        return new ApiException(415, "unsupported_media_type", "Unsupported media type",
+        return ErrorCode.UNSUPPORTED_MEDIA_TYPE.exception(
                 "Expected Content-Type application/json, got " + (got == null ? "none" : got));
     }
 
     public static ApiException rateLimited(Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return new ApiException(429, "rate_limited", "Too many requests",
-                "Rate limit exceeded; retry after " + seconds + " s", List.of(),
+        return ErrorCode.RATE_LIMITED.exception("Rate limit exceeded; retry after " + seconds + " s", List.of(),
                 Map.of("Retry-After", Long.toString(seconds)));
     }
 
     /** A dependency is away; retryable, with {@code Retry-After: 1}. */
     public static ApiException unavailable(String detail) {
-        return new ApiException(503, "unavailable", "Service unavailable", detail, List.of(),
-                Map.of("Retry-After", "1"));
+        return ErrorCode.UNAVAILABLE.exception(detail, List.of(), Map.of("Retry-After", "1"));
     }
 
     /**
@@ -79,8 +80,13 @@ public final class Problems {
      * retryable like {@link #unavailable}, and safe to retry with the same idempotency key.
      */
     public static ApiException outcomeUnknown() {
-        return new ApiException(503, "unavailable", "Outcome unknown",
+        return new ApiException(503, ErrorCode.UNAVAILABLE.code(), "Outcome unknown",
                 "The request may or may not have been committed; retry it with the same clientMsgId, "
                 + "which returns the message if it was", List.of(), Map.of("Retry-After", "1"));
+    }
+
+    /** A failure of the server itself; the detail must not reveal internals. */
+    public static ApiException internal(String detail) {
+        return ErrorCode.INTERNAL_ERROR.exception(detail);
     }
 }

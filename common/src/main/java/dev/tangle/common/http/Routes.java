@@ -12,6 +12,16 @@ import io.helidon.webserver.http.ServerRequest;
 public final class Routes {
 
     static final String ROUTE_KEY = "tangle.route";
+    private static final java.util.Set<Route> REGISTERED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * One registered route.
+     *
+     * @param method   HTTP method
+     * @param template path template, {@code /v1/users/{id}}
+     */
+    public record Route(String method, String template) {
+    }
 
     private final HttpRules rules;
 
@@ -44,11 +54,18 @@ public final class Routes {
     }
 
     private Routes add(Method method, String path, Handler handler) {
+        REGISTERED.add(new Route(method.text(), path));
         rules.route(method, path, (req, res) -> {
             req.context().register(ROUTE_KEY, path);
             handler.handle(req, res);
         });
         return this;
+    }
+
+    /** Every route registered through this class in this process (for route scans), sorted. */
+    public static java.util.List<Route> registered() {
+        return REGISTERED.stream().sorted(java.util.Comparator.comparing(Route::template).thenComparing(Route::method))
+                .toList();
     }
 
     /** The template of the route that handled a request, or {@code unmatched}. */

@@ -1,6 +1,8 @@
 package dev.tangle.geo.map;
 
+import dev.tangle.common.auth.TokenVerifier;
 import dev.tangle.common.http.ServiceInfra;
+import dev.tangle.geo.GeoFeature;
 import dev.tangle.geo.map.index.MapIndex;
 import io.helidon.webserver.http.HttpRouting;
 
@@ -8,7 +10,7 @@ import io.helidon.webserver.http.HttpRouting;
  * The memory map wired together: tables → index (follower), events → tables (consumer), HTTP routes.
  * Started by geo-service's {@code Main}; stops with the service's lifecycle (consumer first, then follower).
  */
-public final class MapFeature {
+public final class MapFeature implements GeoFeature {
 
     private final MapIndex index;
     private final MapHttpService http;
@@ -18,7 +20,7 @@ public final class MapFeature {
         this.http = http;
     }
 
-    public static MapFeature start(MapConfig config, ServiceInfra infra) {
+    public static MapFeature start(MapConfig config, ServiceInfra infra, TokenVerifier verifier) {
         MapIndex index = new MapIndex(config.k(), config.pyramidMaxZoom());
         MapRepository repository = new MapRepository(infra.db().dataSource());
         MapFollower follower = new MapFollower(repository, index, config.followInterval());
@@ -26,10 +28,11 @@ public final class MapFeature {
         infra.lifecycle().onStop("memory-map follower", follower);
         MapEventConsumer consumer = new MapEventConsumer(infra.nats().connection(), repository);
         infra.lifecycle().onStop("memory-map consumer", consumer);
-        return new MapFeature(index, new MapHttpService(config.jwt().verifier(), new MapService(index)));
+        return new MapFeature(index, new MapHttpService(verifier, new MapService(index)));
     }
 
-    public void register(HttpRouting.Builder routing) {
+    @Override
+    public void routing(HttpRouting.Builder routing) {
         routing.register(http);
     }
 

@@ -1,91 +1,72 @@
 package dev.tangle.socket.fanout;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tangle.common.json.Json;
-import dev.tangle.common.nats.Subjects;
+import dev.tangle.common.contract.chat.ChatContract;
+import dev.tangle.common.contract.chat.ChatContract.HistoryReply;
+import dev.tangle.common.contract.chat.ChatContract.HistoryRequest;
+import dev.tangle.common.contract.chat.ChatContract.UserRequest;
+import dev.tangle.common.contract.social.SocialContract;
+import dev.tangle.common.error.ApiException;
+import dev.tangle.common.nats.service.NatsServiceClient;
+import dev.tangle.common.nats.service.Operation;
 import dev.tangle.socket.frames.FrameException;
 import io.nats.client.Connection;
 
 /**
- * Requests to api-server over NATS ({@code tangle.svc.chat.*}, {@code tangle.svc.social.*}). A reply
- * {@code {ok:false, error:{code, detail}}} becomes a {@link FrameException} with that code; no answer in time
- * becomes {@code unavailable}.
+ * Calls api-server's {@code tangle.svc.chat.*} and {@code tangle.svc.social.*} operations of the contract
+ * through {@link NatsServiceClient}. A failure api-server answered comes back as that very failure (code, status,
+ * field errors) in a {@link FrameException}; no answer in time is {@code unavailable}.
  */
 public final class ChatClient {
 
     /** Largest history page api-server serves. */
-    public static final int HISTORY_PAGE = 500;
+    public static final int HISTORY_PAGE = ChatContract.MAX_HISTORY;
 
-    private final Connection nats;
-    private final Duration timeout;
+    private final NatsServiceClient client;
 
     public ChatClient(Connection nats, Duration timeout) {
-        this.nats = nats;
-        this.timeout = timeout;
+        this.client = new NatsServiceClient(nats, timeout);
     }
 
-    /** An asynchronous request; the future fails with {@link FrameException}. */
-    public CompletableFuture<JsonNode> request(String service, String op, ObjectNode body) {
-        return nats.requestWithTimeout(Subjects.service(service, op), Json.write(body), timeout)
-                .handle((reply, failure) -> {
-                    if (failure != null) {
-                        throw new FrameException("unavailable", null, "The " + service + " service did not answer");
-                    }
-                    JsonNode tree = Json.tree(reply.getData());
-                    if (!tree.path("ok").asBoolean(false)) {
-                        JsonNode error = tree.path("error");
-                        throw new FrameException(error.path("code").asText("internal_error"), null,
-                                error.path("detail").asText("The request failed"));
-                    }
-                    return tree;
-                });
+    /** An asynchronous call; the future fails with {@link FrameException}. */
+    public <Q, R> CompletableFuture<R> request(Operation<Q, R> operation, Q request) {
+        return client.request(operation, request).exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                frameFailure(failure)));
     }
 
-    /** A blocking request (call on a virtual thread). */
-    public JsonNode call(String service, String op, ObjectNode body) {
+    /** A blocking call (make it on a virtual thread). */
+    public <Q, R> R call(Operation<Q, R> operation, Q request) {
         try {
-            return request(service, op, body).get();
-        } catch (ExecutionException | CompletionException e) {
-            throw e.getCause() instanceof FrameException fe ? fe
-                    : new FrameException("unavailable", null, "The " + service + " service did not answer");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FrameException("unavailable", null, "Interrupted");
+            return client.call(operation, request);
+        } catch (ApiException e) {
+            throw FrameException.of(e);
         }
-    }
-
-    public static ObjectNode body(UUID userId) {
-        return Json.MAPPER.createObjectNode().put("userId", userId.toString());
     }
 
     /** The conversations a user belongs to. */
     public List<UUID> memberships(UUID userId) {
-        return ids(call("chat", "memberships", body(userId)).path("conversationIds"));
+        return call(ChatContract.MEMBERSHIPS, new UserRequest(userId)).conversationIds();
     }
 
     /** The user's friends, for presence. */
     public List<UUID> friends(UUID userId) {
-        return ids(call("social", "friends", body(userId)).path("friendIds"));
+        return call(SocialContract.FRIENDS, new SocialContract.FriendsRequest(userId)).friendIds();
     }
 
     /** One page of messages after {@code afterSeq}, ascending. */
-    public JsonNode history(UUID userId, UUID conversationId, long afterSeq) {
-        return call("chat", "history", body(userId).put("conversationId", conversationId.toString())
-                .put("afterSeq", afterSeq).put("limit", HISTORY_PAGE));
+    public HistoryReply history(UUID userId, UUID conversationId, long afterSeq) {
+        return call(ChatContract.HISTORY, new HistoryRequest(userId, conversationId, afterSeq, HISTORY_PAGE));
     }
 
-    private static List<UUID> ids(JsonNode array) {
-        List<UUID> ids = new ArrayList<>(array.size());
-        array.forEach(n -> ids.add(UUID.fromString(n.asText())));
-        return ids;
+    /** The failure of a call as a frame failure. */
+    public static FrameException frameFailure(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof ApiException api ? FrameException.of(api)
+                : new FrameException("internal_error", null, "The request failed");
     }
 }

@@ -1,28 +1,39 @@
 package dev.tangle.socket.frames;
 
-/**
- * A client frame that cannot be served; answered with an error frame, the session stays open.
- */
-public final class FrameException extends RuntimeException {
+import java.util.List;
+import java.util.Map;
 
-    private final String code;
-    private final String field;
+import dev.tangle.common.error.ApiException;
+import dev.tangle.common.error.ErrorCode;
+import dev.tangle.common.error.Problems;
+
+/**
+ * A client frame that cannot be served; answered with an error frame, the session stays open. It is an
+ * {@link ApiException} of the one catalog, so a failure api-server answered (field errors included) reaches the
+ * client exactly as REST would show it.
+ */
+public final class FrameException extends ApiException {
+
     private final String frameId;
 
+    /** @param code a catalog code ({@link ErrorCode}); an unknown one is reported as {@code internal_error} */
     public FrameException(String code, String field, String detail) {
-        this(code, field, detail, null);
+        this(of(code, field, detail), null);
     }
 
-    private FrameException(String code, String field, String detail, String frameId) {
-        super(detail, null, false, false);
-        this.code = code;
-        this.field = field;
+    private FrameException(ApiException problem, String frameId) {
+        super(problem.status(), problem.code(), problem.title(), problem.detail(), problem.fieldErrors(), Map.of());
         this.frameId = frameId;
+    }
+
+    /** The failure a service answered, as a frame failure. */
+    public static FrameException of(ApiException problem) {
+        return problem instanceof FrameException fe ? fe : new FrameException(problem, null);
     }
 
     /** The same failure, answering the client frame with this id. */
     public FrameException withId(String id) {
-        return new FrameException(code, field, getMessage(), id);
+        return new FrameException(this, id);
     }
 
     /** The id of the frame that failed, when it was known before the failure. */
@@ -30,19 +41,22 @@ public final class FrameException extends RuntimeException {
         return frameId;
     }
 
-    public static FrameException invalid(String field, String detail) {
-        return new FrameException("validation_failed", field, field + ": " + detail);
+    public static FrameException invalid(String field, String message) {
+        return new FrameException(Problems.validation(field, message), null);
     }
 
     public static FrameException notFound(String what) {
-        return new FrameException("not_found", null, what + " not found");
+        return new FrameException(Problems.notFound(what), null);
     }
 
-    public String code() {
-        return code;
-    }
-
+    /** The first invalid field, or null. */
     public String field() {
-        return field;
+        return fieldErrors().isEmpty() ? null : fieldErrors().getFirst().field();
+    }
+
+    private static ApiException of(String code, String field, String detail) {
+        ErrorCode entry = ErrorCode.of(code).orElse(ErrorCode.INTERNAL_ERROR);
+        List<FieldError> fields = field == null ? List.of() : List.of(new FieldError(field, detail));
+        return entry.exception(detail, fields, Map.of());
     }
 }

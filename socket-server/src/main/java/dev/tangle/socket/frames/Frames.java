@@ -1,122 +1,113 @@
 package dev.tangle.socket.frames;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tangle.common.contract.ws.ServerFrame;
+import dev.tangle.common.error.ApiException;
+import dev.tangle.common.error.ErrorCode;
 import dev.tangle.common.json.Json;
 
-/** Builds the server frames of {@code docs/websocket.md}. */
+/**
+ * Serializes the server frames of the contract ({@link ServerFrame}, docs/websocket.md) once, into the
+ * {@link OutFrame} every session it goes to shares.
+ */
 public final class Frames {
 
     private Frames() {
     }
 
-    public static ObjectNode object(String type) {
-        return Json.MAPPER.createObjectNode().put("type", type);
+    /** A frame of the contract, serialized. */
+    public static OutFrame of(ServerFrame frame) {
+        return of(frame, false, 0);
     }
 
+    private static OutFrame of(ServerFrame frame, boolean droppable, long eventMillis) {
+        String text = frame instanceof ServerFrame.Notification n ? notificationText(n) : Json.writeString(frame);
+        return new OutFrame(type(frame), text, droppable, eventMillis);
+    }
+
+    /** A complete frame some other service built ({@code tangle.rt.user.<id>}), forwarded as is. */
     public static OutFrame of(ObjectNode frame) {
         return new OutFrame(frame.get("type").asText(), Json.writeString(frame), false, 0);
     }
 
-    private static OutFrame droppable(ObjectNode frame) {
-        return new OutFrame(frame.get("type").asText(), Json.writeString(frame), true, 0);
-    }
-
     public static OutFrame hello(UUID userId, String sessionId, long heartbeatMs) {
-        return of(object("hello").put("userId", userId.toString()).put("sessionId", sessionId).put("heartbeatMs", heartbeatMs));
+        return of(new ServerFrame.Hello(userId, sessionId, heartbeatMs));
     }
 
     public static OutFrame error(String id, String code, String detail) {
-        ObjectNode frame = object("error");
-        putId(frame, id);
-        return of(frame.put("code", code).put("detail", detail));
+        return error(id, ErrorCode.of(code).orElse(ErrorCode.INTERNAL_ERROR).exception(detail));
     }
 
-    public static OutFrame error(String id, FrameException e) {
-        ObjectNode frame = object("error");
-        putId(frame, id);
-        frame.put("code", e.code()).put("detail", e.getMessage());
-        if (e.field() != null) {
-            frame.put("field", e.field());
-        }
-        return of(frame);
+    /** The error frame of a failure: its catalog code, detail, and field errors as REST shows them. */
+    public static OutFrame error(String id, ApiException e) {
+        return of(ServerFrame.Error.of(id, e));
     }
 
-    /** {@code {type:"ack", id}} plus the given fields. */
-    public static OutFrame ack(String id, String field, JsonNode value) {
-        ObjectNode frame = object("ack");
-        putId(frame, id);
-        if (field != null) {
-            frame.set(field, value);
-        }
-        return of(frame);
+    /** {@code {type:"ack", id}} plus the message a send committed, or nothing. */
+    public static OutFrame ack(String id, JsonNode message) {
+        return of(new ServerFrame.Ack(id, message));
     }
 
     public static OutFrame pong(String id) {
-        ObjectNode frame = object("pong");
-        putId(frame, id);
-        return of(frame);
+        return of(new ServerFrame.Pong(id));
+    }
+
+    public static OutFrame resumed(String id, long delivered, List<String> skipped) {
+        return of(new ServerFrame.Resumed(id, delivered, skipped));
     }
 
     public static OutFrame message(String event, String conversationId, JsonNode message, long eventMillis) {
-        ObjectNode frame = object("message").put("event", event).put("conversationId", conversationId);
-        frame.set("message", message);
-        return new OutFrame("message", Json.writeString(frame), false, eventMillis);
+        return of(new ServerFrame.MessagePush(event, conversationId, message), false, eventMillis);
     }
 
     public static OutFrame typing(String conversationId, String userId) {
-        return droppable(object("typing").put("conversationId", conversationId).put("userId", userId));
+        return of(new ServerFrame.TypingPush(conversationId, userId), true, 0);
     }
 
     public static OutFrame read(String conversationId, String userId, long seq) {
-        return of(object("read").put("conversationId", conversationId).put("userId", userId).put("seq", seq));
+        return of(new ServerFrame.ReadPush(conversationId, userId, seq));
     }
 
     public static OutFrame presence(UUID userId, String status, String text) {
-        ObjectNode frame = object("presence").put("userId", userId.toString()).put("status", status);
-        if (text != null) {
-            frame.put("text", text);
-        }
-        return droppable(frame);
+        return of(new ServerFrame.PresencePush(userId, status, text), true, 0);
     }
 
     public static OutFrame conversation(String event, JsonNode conversation) {
-        ObjectNode frame = object("conversation").put("event", event);
-        frame.set("conversation", conversation);
-        return of(frame);
+        return of(new ServerFrame.ConversationPush(event, conversation));
     }
 
     /** {@code {type:"notification", kind, ...}}: the event's data with the type added. */
     public static OutFrame notification(JsonNode data) {
-        ObjectNode frame = object("notification");
-        if (data instanceof ObjectNode fields) {
-            fields.properties().forEach(e -> {
-                if (!"type".equals(e.getKey())) {
-                    frame.set(e.getKey(), e.getValue());
-                }
-            });
-        }
-        return of(frame);
+        return of(new ServerFrame.Notification(data instanceof ObjectNode o ? o : Json.MAPPER.createObjectNode()));
     }
 
     public static OutFrame canvasSync(String conversationId, Collection<UUID> users) {
-        ObjectNode frame = object("canvas.sync").put("conversationId", conversationId);
-        ArrayNode array = frame.putArray("users");
-        users.forEach(u -> array.add(u.toString()));
-        return of(frame);
+        return of(new ServerFrame.CanvasSync(conversationId, List.copyOf(users)));
     }
 
+    /** {@code canvas.joined} or {@code canvas.left}. */
     public static OutFrame canvas(String type, String conversationId, UUID userId) {
-        return of(object(type).put("conversationId", conversationId).put("userId", userId.toString()));
+        return of("canvas.joined".equals(type) ? new ServerFrame.CanvasJoined(conversationId, userId)
+                : new ServerFrame.CanvasLeft(conversationId, userId));
     }
 
-    private static void putId(ObjectNode frame, String id) {
-        if (id != null) {
-            frame.put("id", id);
-        }
+    /** The wire {@code type} of a frame (its {@code @JsonTypeName}). */
+    public static String type(ServerFrame frame) {
+        return frame.getClass().getAnnotation(com.fasterxml.jackson.annotation.JsonTypeName.class).value();
+    }
+
+    private static String notificationText(ServerFrame.Notification n) {
+        ObjectNode frame = Json.MAPPER.createObjectNode().put("type", "notification");
+        n.data().properties().forEach(e -> {
+            if (!"type".equals(e.getKey())) {
+                frame.set(e.getKey(), e.getValue());
+            }
+        });
+        return Json.writeString(frame);
     }
 }

@@ -12,36 +12,63 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tangle.common.contract.chat.ChatContract;
+import dev.tangle.common.contract.chat.ChatContract.HistoryReply;
+import dev.tangle.common.contract.chat.ChatContract.HistoryRequest;
+import dev.tangle.common.contract.chat.ChatContract.MembersReply;
+import dev.tangle.common.contract.chat.ChatContract.MembersRequest;
+import dev.tangle.common.contract.chat.ChatContract.MembershipsReply;
+import dev.tangle.common.contract.chat.ChatContract.ReadReply;
+import dev.tangle.common.contract.chat.ChatContract.ReadRequest;
+import dev.tangle.common.contract.chat.ChatContract.SendReply;
+import dev.tangle.common.contract.chat.ChatContract.SendRequest;
+import dev.tangle.common.contract.chat.ChatContract.UserRequest;
+import dev.tangle.common.contract.chat.ChatEventData.ConversationEvent;
+import dev.tangle.common.contract.chat.ChatEventData.MemberEvent;
+import dev.tangle.common.contract.chat.ChatEventData.MessageEvent;
+import dev.tangle.common.contract.chat.ChatEventData.ReadEvent;
+import dev.tangle.common.contract.chat.Conversation;
+import dev.tangle.common.contract.chat.Message;
+import dev.tangle.common.contract.chat.Reactions;
+import dev.tangle.common.contract.social.SocialContract;
+import dev.tangle.common.contract.social.SocialContract.FriendsReply;
+import dev.tangle.common.contract.social.SocialContract.FriendsRequest;
+import dev.tangle.common.contract.social.SocialEventData.BlockEvent;
+import dev.tangle.common.contract.social.SocialEventData.FriendAccepted;
+import dev.tangle.common.contract.social.SocialEventData.FriendEdge;
+import dev.tangle.common.error.Problems;
 import dev.tangle.common.event.Event;
 import dev.tangle.common.id.Ids;
 import dev.tangle.common.json.Json;
+import dev.tangle.common.nats.service.NatsService;
 import io.nats.client.Connection;
-import io.nats.client.Dispatcher;
-import io.nats.client.Message;
 import io.nats.client.Nats;
 
 /**
- * Stands in for api-server's chat and social NATS services in socket-server tests: answers
- * {@code tangle.svc.chat.*} and {@code tangle.svc.social.friends} (queue group api-server) from memory and
- * publishes the {@code tangle.evt.*} events the way api-server does (CloudEvents envelope). A message is
- * "committed" when it is stored; its event is published after, in seq order per conversation.
+ * Stands in for api-server's chat and social NATS services in socket-server tests: serves the contract's
+ * operations ({@link ChatContract}, {@link SocialContract}) on the same {@link NatsService} adapter and queue group
+ * from memory, with the contract's records, and publishes the {@code tangle.evt.*} events with the contract's
+ * payload records the way api-server does (CloudEvents envelope). A message is "committed" when it is stored; its
+ * event is published after, in seq order per conversation. Because both sides use the same records, the stand-in
+ * cannot drift from what api-server answers.
  */
 public final class ChatStandIn implements AutoCloseable {
 
     private final Connection nats;
-    private final Map<UUID, Conversation> conversations = new ConcurrentHashMap<>();
+    private final NatsService chat;
+    private final NatsService social;
+    private final Map<UUID, Room> conversations = new ConcurrentHashMap<>();
     private final Map<UUID, Set<UUID>> friends = new ConcurrentHashMap<>();
 
-    private static final class Conversation {
+    private static final class Room {
         final UUID id;
         final String kind;
+        final Instant createdAt = Instant.now();
         final Set<UUID> members = new LinkedHashSet<>();
-        final List<ObjectNode> messages = new ArrayList<>();
-        final Map<String, ObjectNode> byClientId = new HashMap<>();
+        final List<Message> messages = new ArrayList<>();
+        final Map<String, Message> byClientId = new HashMap<>();
 
-        Conversation(UUID id, String kind) {
+        Room(UUID id, String kind) {
             this.id = id;
             this.kind = kind;
         }
@@ -56,56 +83,59 @@ public final class ChatStandIn implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        Dispatcher d = nats.createDispatcher();
-        d.subscribe("tangle.svc.chat.send", "api-server", msg -> answer(msg, this::send));
-        d.subscribe("tangle.svc.chat.history", "api-server", msg -> answer(msg, this::history));
-        d.subscribe("tangle.svc.chat.memberships", "api-server", msg -> answer(msg, this::memberships));
-        d.subscribe("tangle.svc.chat.members", "api-server", msg -> answer(msg, this::members));
-        d.subscribe("tangle.svc.chat.read", "api-server", msg -> answer(msg, this::read));
-        d.subscribe("tangle.svc.social.friends", "api-server", msg -> answer(msg, this::friendsOf));
+        chat = NatsService.builder(nats, ChatContract.SERVICE_NAME, ChatContract.VERSION).queue(ChatContract.QUEUE)
+                .endpoint(ChatContract.SEND, this::send)
+                .endpoint(ChatContract.HISTORY, this::history)
+                .endpoint(ChatContract.MEMBERSHIPS, this::memberships)
+                .endpoint(ChatContract.MEMBERS, this::members)
+                .endpoint(ChatContract.READ, this::read)
+                .start();
+        social = NatsService.builder(nats, SocialContract.SERVICE_NAME, SocialContract.VERSION)
+                .queue(SocialContract.QUEUE)
+                .endpoint(SocialContract.FRIENDS, this::friendsOf)
+                .start();
     }
 
     // ---- what REST calls on api-server would do ----
 
     public UUID createConversation(String kind, UUID... members) {
-        Conversation c = new Conversation(Ids.newId(), kind);
+        Room c = new Room(Ids.newId(), kind);
         conversations.put(c.id, c);
         synchronized (c) {
             c.members.addAll(List.of(members));
         }
         for (UUID member : members) {
-            publishUser(member, "conversation.added", Map.of("conversation", conversationJson(c)));
+            publishUser(member, "conversation.added", new ConversationEvent(conversation(c)));
         }
         return c.id;
     }
 
     public void addMember(UUID conversationId, UUID userId) {
-        Conversation c = conversations.get(conversationId);
+        Room c = conversations.get(conversationId);
         synchronized (c) {
             c.members.add(userId);
-            publish(c.id, "member.added", Map.of("conversationId", c.id.toString(), "userId", userId.toString()));
+            publish(c.id, "member.added", new MemberEvent(c.id, userId));
         }
-        publishUser(userId, "conversation.added", Map.of("conversation", conversationJson(c)));
+        publishUser(userId, "conversation.added", new ConversationEvent(conversation(c)));
     }
 
     public void removeMember(UUID conversationId, UUID userId) {
-        Conversation c = conversations.get(conversationId);
+        Room c = conversations.get(conversationId);
         synchronized (c) {
             c.members.remove(userId);
-            publish(c.id, "member.removed", Map.of("conversationId", c.id.toString(), "userId", userId.toString()));
+            publish(c.id, "member.removed", new MemberEvent(c.id, userId));
         }
-        publishUser(userId, "conversation.removed", Map.of("conversation", conversationJson(c)));
+        publishUser(userId, "conversation.removed", new ConversationEvent(conversation(c)));
     }
 
     /** A REST send: commits and publishes message.created; returns the message. */
     public JsonNode send(UUID userId, UUID conversationId, String text) {
-        ObjectNode request = Json.MAPPER.createObjectNode().put("userId", userId.toString())
-                .put("conversationId", conversationId.toString()).put("clientMsgId", UUID.randomUUID().toString()).put("text", text);
-        return send(request).path("message");
+        var body = Json.MAPPER.createObjectNode().put("clientMsgId", UUID.randomUUID().toString()).put("text", text);
+        return Json.MAPPER.valueToTree(send(new SendRequest(userId, conversationId, body)).message());
     }
 
     public long lastSeq(UUID conversationId) {
-        Conversation c = conversations.get(conversationId);
+        Room c = conversations.get(conversationId);
         synchronized (c) {
             return c.messages.size();
         }
@@ -114,15 +144,15 @@ public final class ChatStandIn implements AutoCloseable {
     public void befriend(UUID a, UUID b) {
         friends.computeIfAbsent(a, x -> ConcurrentHashMap.newKeySet()).add(b);
         friends.computeIfAbsent(b, x -> ConcurrentHashMap.newKeySet()).add(a);
-        publishUser(a, "friend.added", Map.of("userId", a.toString(), "friendId", b.toString()));
-        publishUser(b, "friend.added", Map.of("userId", b.toString(), "friendId", a.toString()));
-        publishUser(b, "notification", Map.of("kind", "friend.accepted", "userId", a.toString()));
+        publishUser(a, "friend.added", new FriendEdge(a, b));
+        publishUser(b, "friend.added", new FriendEdge(b, a));
+        publishUser(b, "notification", new FriendAccepted(Ids.newId(), a));
     }
 
     public void block(UUID blocker, UUID blocked) {
         friends.getOrDefault(blocker, Set.of()).remove(blocked);
         friends.getOrDefault(blocked, Set.of()).remove(blocker);
-        publishUser(blocker, "block.added", Map.of("blockerId", blocker.toString(), "blockedId", blocked.toString()));
+        publishUser(blocker, "block.added", new BlockEvent(blocker, blocked));
     }
 
     public void revokeTokens(UUID userId) {
@@ -133,120 +163,92 @@ public final class ChatStandIn implements AutoCloseable {
         publishUser(userId, "notification", data);
     }
 
-    // ---- tangle.svc.* handlers ----
+    // ---- the contract's operations ----
 
-    private ObjectNode send(JsonNode req) {
-        UUID userId = UUID.fromString(req.path("userId").asText());
-        Conversation c = conversations.get(UUID.fromString(req.path("conversationId").asText()));
-        if (c == null) {
-            return error(404, "not_found", "Conversation not found");
+    private SendReply send(SendRequest req) {
+        Room c = member(req.userId(), req.conversationId());
+        String clientMsgId = req.body().path("clientMsgId").asText("");
+        if (clientMsgId.isEmpty()) {
+            throw Problems.validation("clientMsgId", "is required");
         }
         synchronized (c) {
-            if (!c.members.contains(userId)) {
-                return error(404, "not_found", "Conversation not found");
-            }
-            String clientMsgId = req.path("clientMsgId").asText();
-            ObjectNode existing = c.byClientId.get(userId + "/" + clientMsgId);
+            Message existing = c.byClientId.get(req.userId() + "/" + clientMsgId);
             if (existing != null) {
-                return ok().put("created", false).set("message", existing);
+                return new SendReply(false, existing);
             }
-            ObjectNode message = message(c, userId, clientMsgId, req.path("text").asText(""));
+            Message message = message(c, req.userId(), clientMsgId, req.body().path("text").asText(""));
             c.messages.add(message);
-            c.byClientId.put(userId + "/" + clientMsgId, message);
-            publish(c.id, "message.created", Map.of("conversationId", c.id.toString(), "message", message));
-            return ok().put("created", true).set("message", message);
+            c.byClientId.put(req.userId() + "/" + clientMsgId, message);
+            publish(c.id, "message.created", new MessageEvent(c.id, message));
+            return new SendReply(true, message);
         }
     }
 
-    private ObjectNode history(JsonNode req) {
-        UUID userId = UUID.fromString(req.path("userId").asText());
-        Conversation c = conversations.get(UUID.fromString(req.path("conversationId").asText()));
-        if (c == null) {
-            return error(404, "not_found", "Conversation not found");
-        }
-        long after = req.path("afterSeq").asLong();
-        int limit = Math.min(500, req.path("limit").asInt(50));
+    private HistoryReply history(HistoryRequest req) {
+        Room c = member(req.userId(), req.conversationId());
+        long after = req.afterSeq() == null ? 0 : req.afterSeq();
+        int limit = Math.min(ChatContract.MAX_HISTORY, req.limit() == null ? 50 : req.limit());
         synchronized (c) {
-            if (!c.members.contains(userId)) {
-                return error(404, "not_found", "Conversation not found");
-            }
-            ObjectNode reply = ok();
-            ArrayNode items = reply.putArray("items");
             int from = (int) Math.min(after, c.messages.size());
             int to = Math.min(c.messages.size(), from + limit);
-            c.messages.subList(from, to).forEach(items::add);
-            return reply.put("hasMore", to < c.messages.size());
+            return new HistoryReply(List.copyOf(c.messages.subList(from, to)), to < c.messages.size());
         }
     }
 
-    private ObjectNode memberships(JsonNode req) {
-        UUID userId = UUID.fromString(req.path("userId").asText());
-        ObjectNode reply = ok();
-        ArrayNode ids = reply.putArray("conversationIds");
+    private MembershipsReply memberships(UserRequest req) {
+        List<UUID> ids = new ArrayList<>();
         conversations.values().forEach(c -> {
             synchronized (c) {
-                if (c.members.contains(userId)) {
-                    ids.add(c.id.toString());
+                if (c.members.contains(req.userId())) {
+                    ids.add(c.id);
                 }
             }
         });
-        return reply;
+        return new MembershipsReply(ids);
     }
 
-    private ObjectNode members(JsonNode req) {
-        Conversation c = conversations.get(UUID.fromString(req.path("conversationId").asText()));
-        ObjectNode reply = ok();
-        ArrayNode ids = reply.putArray("memberIds");
+    private MembersReply members(MembersRequest req) {
+        Room c = member(req.userId(), req.conversationId());
         synchronized (c) {
-            c.members.forEach(m -> ids.add(m.toString()));
+            return new MembersReply(List.copyOf(c.members));
         }
-        return reply;
     }
 
-    private ObjectNode read(JsonNode req) {
-        UUID conversationId = UUID.fromString(req.path("conversationId").asText());
-        publish(conversationId, "read", Map.of("conversationId", conversationId.toString(),
-                "userId", req.path("userId").asText(), "seq", req.path("seq").asLong()));
-        return ok();
+    private ReadReply read(ReadRequest req) {
+        publish(req.conversationId(), "read", new ReadEvent(req.conversationId(), req.userId(), req.seq(), null));
+        return new ReadReply(req.conversationId());
     }
 
-    private ObjectNode friendsOf(JsonNode req) {
-        ObjectNode reply = ok();
-        ArrayNode ids = reply.putArray("friendIds");
-        friends.getOrDefault(UUID.fromString(req.path("userId").asText()), Set.of()).forEach(f -> ids.add(f.toString()));
-        return reply;
+    private FriendsReply friendsOf(FriendsRequest req) {
+        return new FriendsReply(List.copyOf(friends.getOrDefault(req.userId(), Set.of())));
     }
 
     // ---- plumbing ----
 
-    private void answer(Message msg, java.util.function.Function<JsonNode, ObjectNode> handler) {
-        ObjectNode reply;
-        try {
-            reply = handler.apply(Json.tree(msg.getData()));
-        } catch (RuntimeException e) {
-            reply = error(500, "internal_error", e.toString());
+    private Room member(UUID userId, UUID conversationId) {
+        Room c = conversationId == null ? null : conversations.get(conversationId);
+        if (c == null) {
+            throw Problems.notFound("Conversation");
         }
-        nats.publish(msg.getReplyTo(), Json.write(reply));
-    }
-
-    private static ObjectNode message(Conversation c, UUID sender, String clientMsgId, String text) {
-        ObjectNode m = Json.MAPPER.createObjectNode();
-        m.put("id", Ids.newId().toString()).put("conversationId", c.id.toString()).put("seq", c.messages.size() + 1L)
-                .put("senderId", sender.toString()).put("clientMsgId", clientMsgId).put("text", text).put("format", "plain")
-                .putNull("replyToId").putNull("quoteOfId").putNull("forward").putNull("threadRootId").put("threadReplyCount", 0);
-        m.putArray("mediaIds");
-        m.putNull("position").put("createdAt", Instant.now().toString()).putNull("editedAt").put("deleted", false);
-        m.putObject("reactions").putObject("counts");
-        return m;
-    }
-
-    private ObjectNode conversationJson(Conversation c) {
-        ObjectNode json = Json.MAPPER.createObjectNode().put("id", c.id.toString()).put("kind", c.kind);
-        ArrayNode ids = json.putArray("memberIds");
         synchronized (c) {
-            c.members.forEach(m -> ids.add(m.toString()));
+            if (!c.members.contains(userId)) {
+                throw Problems.notFound("Conversation");
+            }
         }
-        return json;
+        return c;
+    }
+
+    private static Message message(Room c, UUID sender, String clientMsgId, String text) {
+        return new Message(Ids.newId(), c.id, c.messages.size() + 1L, sender, clientMsgId, text, "plain", null, null,
+                null, null, 0, null, List.of(), List.of(), null, Instant.now(), null, false,
+                new Reactions(Map.of(), null));
+    }
+
+    private Conversation conversation(Room c) {
+        synchronized (c) {
+            return new Conversation(c.id, c.kind, null, null, null, List.copyOf(c.members), c.messages.size(), null,
+                    0, 0, c.createdAt, c.createdAt);
+        }
     }
 
     private void publish(UUID conversationId, String event, Object data) {
@@ -259,18 +261,10 @@ public final class ChatStandIn implements AutoCloseable {
         nats.publish(e.natsSubject(), Json.write(e));
     }
 
-    private static ObjectNode ok() {
-        return Json.MAPPER.createObjectNode().put("ok", true);
-    }
-
-    private static ObjectNode error(int status, String code, String detail) {
-        ObjectNode reply = Json.MAPPER.createObjectNode().put("ok", false);
-        reply.putObject("error").put("status", status).put("code", code).put("detail", detail);
-        return reply;
-    }
-
     @Override
     public void close() throws InterruptedException {
+        chat.close();
+        social.close();
         nats.close();
     }
 }

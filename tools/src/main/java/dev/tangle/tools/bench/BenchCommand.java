@@ -17,7 +17,8 @@ public final class BenchCommand {
               chat     (fanout options) + typing, reads, presence, history, reconnect-and-resume
               connect  --clients N --rate R --duration D                  connection churn: upgrade+auth+resume
               peers    (fanout options; default 2000/50/500/20s)          Tangle vs nats-server vs Node ws
-              auth | chat-write | feed                                    scenarios of their own issues
+              auth | chat-write | feed | search                           scenarios of their own issues
+              location --sharers N --viewers-per-sharer M --update-interval 1s --places 10000   live location (docs/geo.md)
               map      --points 1000000 --users 10000 --friends 200       memory-map index vs npm supercluster
             common options: --api URL --ws URL (default: .tangle/dev.env) --json FILE --drain 10s
               --payload-bytes 64 --threads 2 --connect-concurrency 256 --source-ips N --target tangle|nats|node
@@ -27,6 +28,8 @@ public final class BenchCommand {
             "auth", "dev.tangle.tools.bench.AuthBench",
             "chat-write", "dev.tangle.tools.bench.ChatWriteBench",
             "feed", "dev.tangle.tools.bench.FeedBench",
+            "location", "dev.tangle.tools.bench.LocationBench",
+            "search", "dev.tangle.tools.bench.SearchBench",
             "map", "dev.tangle.tools.bench.MapBench");
 
     private BenchCommand() {

@@ -3,6 +3,7 @@ package dev.tangle.api.chat.conversation;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.tangle.common.contract.chat.Conversation;
 import dev.tangle.common.db.Rows;
 import io.helidon.dbclient.DbRow;
 
@@ -37,5 +38,11 @@ public record ConversationRow(UUID id, ConversationKind kind, String title, UUID
     /** The other member of a direct conversation. */
     public UUID peerOf(UUID userId) {
         return userId.equals(directLow) ? directHigh : directLow;
+    }
+
+    /** The reader-independent view used in events. */
+    public Conversation toConversation(java.util.List<UUID> memberIds) {
+        return new Conversation(id, kind.wire(), title, groupId, createdBy, memberIds, lastSeq, null, 0, 0,
+                lastActivityAt, createdAt);
     }
 }

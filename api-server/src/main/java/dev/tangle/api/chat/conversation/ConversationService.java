@@ -10,9 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.tangle.api.chat.ChatEvents;
-import dev.tangle.api.chat.message.Message;
 import dev.tangle.api.chat.message.MessageService;
 import dev.tangle.api.social.SocialGraph;
+import dev.tangle.common.contract.chat.Conversation;
+import dev.tangle.common.contract.chat.Message;
 import dev.tangle.common.db.Database;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.id.Ids;
@@ -115,7 +116,7 @@ public final class ConversationService {
         DbExecute read = db.client().execute();
         Optional<List<String>> keys = page.keys(2);
         List<ConversationRepository.Listed> rows = conversations.list(read, me,
-                keys.map(k -> Instant.parse(k.get(0))), keys.map(k -> UUID.fromString(k.get(1))), page.fetchSize());
+                keys.map(k -> dev.tangle.common.page.Cursor.instant(k.get(0))), keys.map(k -> dev.tangle.common.page.Cursor.uuid(k.get(1))), page.fetchSize());
         Map<UUID, Long> lastSeqs = new java.util.HashMap<>();
         rows.stream().filter(r -> r.row().lastSeq() > 0).forEach(r -> lastSeqs.put(r.row().id(), r.row().lastSeq()));
         Map<UUID, Message> last = messages.lastMessages(read, lastSeqs, me);
@@ -138,7 +139,7 @@ public final class ConversationService {
             }
             conversations.updateTitle(tx, id, title);
             ConversationRow renamed = conversations.find(tx, id).orElseThrow();
-            ChatEvents.updated(tx, Conversation.of(renamed, conversations.memberIds(tx, renamed)));
+            ChatEvents.updated(tx, renamed.toConversation(conversations.memberIds(tx, renamed)));
             return view(tx, renamed, me);
         });
         relay.kick();
@@ -156,7 +157,7 @@ public final class ConversationService {
                 throw Problems.notFound("User");
             }
             if (!conversations.addMembers(tx, id, List.of(userId)).isEmpty()) {
-                ChatEvents.memberAdded(tx, Conversation.of(row, conversations.memberIds(tx, row)), userId, me);
+                ChatEvents.memberAdded(tx, row.toConversation(conversations.memberIds(tx, row)), userId, me);
             }
             return view(tx, row, me);
         });
@@ -174,7 +175,7 @@ public final class ConversationService {
             if (!conversations.removeMember(tx, id, userId)) {
                 throw Problems.notFound("Member");
             }
-            ChatEvents.memberRemoved(tx, Conversation.of(row, conversations.memberIds(tx, row)), userId);
+            ChatEvents.memberRemoved(tx, row.toConversation(conversations.memberIds(tx, row)), userId);
             return null;
         });
         relay.kick();
@@ -202,9 +203,9 @@ public final class ConversationService {
             boolean inGroup = graph.groupRole(tx, groupId, userId).isPresent();
             for (ConversationRow channel : conversations.channelsOfGroup(tx, groupId)) {
                 if (inGroup && !conversations.addMembers(tx, channel.id(), List.of(userId)).isEmpty()) {
-                    ChatEvents.memberAdded(tx, Conversation.of(channel, conversations.memberIds(tx, channel)), userId, null);
+                    ChatEvents.memberAdded(tx, channel.toConversation(conversations.memberIds(tx, channel)), userId, null);
                 } else if (!inGroup && conversations.removeMember(tx, channel.id(), userId)) {
-                    ChatEvents.memberRemoved(tx, Conversation.of(channel, conversations.memberIds(tx, channel)), userId);
+                    ChatEvents.memberRemoved(tx, channel.toConversation(conversations.memberIds(tx, channel)), userId);
                 }
             }
             return null;
@@ -227,7 +228,7 @@ public final class ConversationService {
     /** Adds the first members of an inserted conversation and announces it. */
     private Conversation announceCreated(DbExecute tx, ConversationRow row, List<UUID> members, UUID me) {
         conversations.addMembers(tx, row.id(), members);
-        ChatEvents.created(tx, Conversation.of(row, members), me);
+        ChatEvents.created(tx, row.toConversation(members), me);
         return conversation(new ConversationRepository.Listed(row, members, 0, 0), null);
     }
 

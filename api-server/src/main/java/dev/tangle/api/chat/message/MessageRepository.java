@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.tangle.api.chat.conversation.ConversationRepository;
+import dev.tangle.common.contract.chat.Message;
+import dev.tangle.common.contract.chat.Reactions;
 import dev.tangle.common.db.Rows;
 import dev.tangle.common.event.Event;
 import dev.tangle.common.outbox.Outbox;
@@ -253,5 +255,11 @@ public final class MessageRepository {
                 ConversationRepository.idList(Rows.string(r, "mentions")),
                 x == null ? null : new Message.Position(x, Rows.optionalDouble(r, "position_y")),
                 Rows.instant(r, "created_at"), Rows.instant(r, "edited_at"), deleted, Reactions.NONE);
+    }
+
+    /** The conversation of a message, for operators who name a message by id alone. */
+    public Optional<UUID> conversationOf(DbExecute db, UUID messageId) {
+        return db.createGet("SELECT conversation_id FROM messages WHERE id = ?").addParam(messageId).execute()
+                .map(r -> Rows.uuid(r, "conversation_id"));
     }
 }

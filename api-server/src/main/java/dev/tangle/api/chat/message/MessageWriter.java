@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
 import dev.tangle.api.chat.ChatEvents;
 import dev.tangle.api.chat.conversation.ConversationKind;
 import dev.tangle.api.chat.conversation.ConversationRepository;
+import dev.tangle.common.contract.chat.Message;
+import dev.tangle.common.contract.chat.Reactions;
 import dev.tangle.common.db.Database;
 import dev.tangle.common.db.Rows;
-import dev.tangle.common.error.ApiException;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.event.Event;
 import dev.tangle.common.outbox.OutboxRelay;
@@ -265,6 +266,6 @@ final class MessageWriter {
 
     static RuntimeException asFailure(Object outcome) {
         return outcome instanceof RuntimeException e ? e
-                : new ApiException(500, "internal", "Internal error", "send outcome " + Objects.toString(outcome));
+                : Problems.internal("send outcome " + Objects.toString(outcome));
     }
 }

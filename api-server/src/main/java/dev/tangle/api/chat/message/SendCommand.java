@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.tangle.common.contract.chat.Message;
 import dev.tangle.common.json.JsonBody;
 
 /**

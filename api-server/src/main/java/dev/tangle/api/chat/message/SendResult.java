@@ -1,5 +1,7 @@
 package dev.tangle.api.chat.message;
 
+import dev.tangle.common.contract.chat.Message;
+
 /**
  * The outcome of a send.
  *

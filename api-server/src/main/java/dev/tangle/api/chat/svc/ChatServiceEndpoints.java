@@ -1,167 +1,108 @@
 package dev.tangle.api.chat.svc;
 
-import java.io.IOException;
-import java.lang.System.Logger.Level;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tangle.api.chat.conversation.ConversationService;
 import dev.tangle.api.chat.message.MessageService;
 import dev.tangle.api.chat.message.SendCommand;
 import dev.tangle.api.chat.message.SendResult;
 import dev.tangle.api.chat.read.ReadService;
-import dev.tangle.common.error.ApiException;
+import dev.tangle.common.contract.chat.ChatContract;
+import dev.tangle.common.contract.chat.ChatContract.HistoryReply;
+import dev.tangle.common.contract.chat.ChatContract.HistoryRequest;
+import dev.tangle.common.contract.chat.ChatContract.MembersReply;
+import dev.tangle.common.contract.chat.ChatContract.MembersRequest;
+import dev.tangle.common.contract.chat.ChatContract.MembershipsReply;
+import dev.tangle.common.contract.chat.ChatContract.ReadReply;
+import dev.tangle.common.contract.chat.ChatContract.ReadRequest;
+import dev.tangle.common.contract.chat.ChatContract.SendReply;
+import dev.tangle.common.contract.chat.ChatContract.SendRequest;
+import dev.tangle.common.contract.chat.ChatContract.UserRequest;
 import dev.tangle.common.error.Problems;
-import dev.tangle.common.json.Json;
 import dev.tangle.common.json.JsonBody;
-import dev.tangle.common.nats.Subjects;
+import dev.tangle.common.nats.service.NatsService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
-import io.nats.client.Dispatcher;
-import io.nats.client.Message;
 
 /**
- * The {@code tangle.svc.chat.*} request/reply services socket-server calls, answered in the queue group
- * {@code api-server} so instances share them. The acting user is the request's {@code userId} (socket-server took
- * it from a verified token); every request is authorized exactly like the REST endpoint it mirrors, and every
- * failure, malformed requests included, is an {@code {ok:false, error}} reply.
+ * The {@code tangle.svc.chat.*} operations of {@link ChatContract}, served on the common {@link NatsService}
+ * (queue group {@code api-server}, bounded concurrency on virtual threads, drain on stop). The acting user is the
+ * request's {@code userId} (the caller took it from a verified token); every request is authorized and validated
+ * exactly like the REST endpoint it mirrors — a send by the very {@link SendCommand#parse} REST uses.
  */
-public final class ChatServiceEndpoints implements AutoCloseable {
+public final class ChatServiceEndpoints {
 
-    public static final String QUEUE = "api-server";
-    public static final int MAX_HISTORY = 500;
-    private static final System.Logger LOG = System.getLogger(ChatServiceEndpoints.class.getName());
-
-    private final Connection connection;
     private final MessageService messages;
     private final ConversationService conversations;
     private final ReadService reads;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final Semaphore inFlight;
-    private final Dispatcher dispatcher;
 
-    public ChatServiceEndpoints(Connection connection, MessageService messages, ConversationService conversations,
-                                ReadService reads, int maxInFlight) {
-        this.connection = connection;
+    private ChatServiceEndpoints(MessageService messages, ConversationService conversations, ReadService reads) {
         this.messages = messages;
         this.conversations = conversations;
         this.reads = reads;
-        this.inFlight = new Semaphore(maxInFlight);
-        this.dispatcher = connection.createDispatcher();
-        subscribe("send", this::send);
-        subscribe("history", this::history);
-        subscribe("memberships", this::memberships);
-        subscribe("members", this::members);
-        subscribe("read", this::read);
     }
 
-    private void subscribe(String op, Function<JsonBody, Map<String, Object>> handler) {
-        dispatcher.subscribe(Subjects.service("chat", op), QUEUE, msg -> {
-            inFlight.acquireUninterruptibly();
-            executor.execute(() -> {
-                try {
-                    reply(msg, answer(msg.getData(), handler));
-                } finally {
-                    inFlight.release();
-                }
-            });
-        });
+    /** Starts the service; close the returned one to drain it. */
+    public static NatsService start(Connection connection, MessageService messages, ConversationService conversations,
+                                    ReadService reads, int maxConcurrency, MeterRegistry meters) {
+        ChatServiceEndpoints endpoints = new ChatServiceEndpoints(messages, conversations, reads);
+        return NatsService.builder(connection, ChatContract.SERVICE_NAME, ChatContract.VERSION)
+                .description("Chat commands and queries of api-server")
+                .queue(ChatContract.QUEUE).maxConcurrency(maxConcurrency).meters(meters)
+                .endpoint(ChatContract.SEND, endpoints::send)
+                .endpoint(ChatContract.HISTORY, endpoints::history)
+                .endpoint(ChatContract.MEMBERSHIPS, endpoints::memberships)
+                .endpoint(ChatContract.MEMBERS, endpoints::members)
+                .endpoint(ChatContract.READ, endpoints::read)
+                .start();
     }
 
-    /** Runs a handler on a request body; any failure becomes an error reply. */
-    static Map<String, Object> answer(byte[] request, Function<JsonBody, Map<String, Object>> handler) {
-        try {
-            JsonNode tree;
-            try {
-                tree = Json.MAPPER.readTree(request == null ? new byte[0] : request);
-            } catch (IOException e) {
-                throw Problems.malformedJson("Request is not valid JSON");
-            }
-            if (tree == null || tree.isMissingNode()) {
-                throw Problems.malformedJson("Request is empty");
-            }
-            Map<String, Object> reply = new LinkedHashMap<>();
-            reply.put("ok", true);
-            reply.putAll(handler.apply(JsonBody.of(tree)));
-            return reply;
-        } catch (ApiException e) {
-            return error(e);
-        } catch (RuntimeException e) {
-            var known = dev.tangle.common.db.DbFailures.asProblem(e);
-            if (known.isPresent()) {
-                return error(known.get());
-            }
-            LOG.log(Level.ERROR, "chat service request failed", e);
-            return error(new ApiException(500, "internal", "Internal error", "The request could not be completed"));
+    private SendReply send(SendRequest request) {
+        UUID userId = required("userId", request.userId());
+        UUID conversationId = required("conversationId", request.conversationId());
+        SendResult result = messages.send(SendCommand.parse(userId, conversationId, JsonBody.of(request.body())));
+        return new SendReply(result.created(), result.message());
+    }
+
+    private HistoryReply history(HistoryRequest request) {
+        UUID userId = required("userId", request.userId());
+        UUID conversationId = required("conversationId", request.conversationId());
+        long afterSeq = request.afterSeq() == null ? 0 : request.afterSeq();
+        if (afterSeq < 0) {
+            throw Problems.validation("afterSeq", "must be between 0 and " + Long.MAX_VALUE);
         }
-    }
-
-    private static Map<String, Object> error(ApiException e) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("status", e.status());
-        error.put("code", e.code());
-        error.put("detail", e.detail());
-        if (!e.fieldErrors().isEmpty()) {
-            error.put("errors", e.fieldErrors());
+        int limit = request.limit() == null ? ChatContract.DEFAULT_HISTORY : request.limit();
+        if (limit < 1 || limit > ChatContract.MAX_HISTORY) {
+            throw Problems.validation("limit", "must be between 1 and " + ChatContract.MAX_HISTORY);
         }
-        if (e.headers().containsKey("Retry-After")) {
-            error.put("retryAfterSeconds", Long.parseLong(e.headers().get("Retry-After")));
-        }
-        return Map.of("ok", false, "error", error);
-    }
-
-    private void reply(Message request, Map<String, Object> body) {
-        if (request.getReplyTo() != null) {
-            connection.publish(request.getReplyTo(), Json.write(body));
-        }
-    }
-
-    private Map<String, Object> send(JsonBody body) {
-        UUID userId = body.requiredId("userId");
-        SendResult result = messages.send(SendCommand.parse(userId, body.requiredId("conversationId"), body));
-        return Map.of("created", result.created(), "message", result.message());
-    }
-
-    private Map<String, Object> history(JsonBody body) {
-        UUID userId = body.requiredId("userId");
-        UUID conversationId = body.requiredId("conversationId");
-        long afterSeq = body.optionalLong("afterSeq", 0, Long.MAX_VALUE).orElse(0L);
-        int limit = body.optionalLong("limit", 1, MAX_HISTORY).orElse(100L).intValue();
         var history = messages.history(userId, conversationId, null, afterSeq, null, limit);
-        return Map.of("items", history.items(), "hasMore", history.hasMore());
+        return new HistoryReply(history.items(), history.hasMore());
     }
 
-    private Map<String, Object> memberships(JsonBody body) {
-        List<UUID> ids = conversations.conversationIds(body.requiredId("userId"));
-        return Map.of("conversationIds", ids);
+    private MembershipsReply memberships(UserRequest request) {
+        return new MembershipsReply(conversations.conversationIds(required("userId", request.userId())));
     }
 
-    private Map<String, Object> members(JsonBody body) {
-        UUID userId = body.requiredId("userId");
-        return Map.of("memberIds", conversations.memberIds(userId, body.requiredId("conversationId")));
+    private MembersReply members(MembersRequest request) {
+        UUID userId = required("userId", request.userId());
+        return new MembersReply(conversations.memberIds(userId, required("conversationId", request.conversationId())));
     }
 
-    private Map<String, Object> read(JsonBody body) {
-        UUID userId = body.requiredId("userId");
-        UUID conversationId = body.requiredId("conversationId");
-        reads.markRead(userId, conversationId, body.requiredLong("seq", 0, Long.MAX_VALUE),
-                body.optionalBoolean("force").orElse(false), body.optionalId("threadRootId").orElse(null));
-        return Map.of();
-    }
-
-    @Override
-    public void close() {
-        try {
-            dispatcher.drain(java.time.Duration.ofSeconds(5)).get();
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "chat service drain did not complete: " + e.getMessage());
+    private ReadReply read(ReadRequest request) {
+        UUID userId = required("userId", request.userId());
+        UUID conversationId = required("conversationId", request.conversationId());
+        long seq = required("seq", request.seq());
+        if (seq < 0) {
+            throw Problems.validation("seq", "must be between 0 and " + Long.MAX_VALUE);
         }
-        executor.close();
+        reads.markRead(userId, conversationId, seq, Boolean.TRUE.equals(request.force()), request.threadRootId());
+        return new ReadReply(conversationId);
+    }
+
+    private static <T> T required(String field, T value) {
+        if (value == null) {
+            throw Problems.validation(field, "is required");
+        }
+        return value;
     }
 }

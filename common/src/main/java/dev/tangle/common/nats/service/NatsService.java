@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.tangle.common.db.DbFailures;
 import dev.tangle.common.error.ApiException;
 import dev.tangle.common.error.ErrorCode;
 import dev.tangle.common.error.Problems;
@@ -194,6 +195,10 @@ public final class NatsService implements AutoCloseable {
             } catch (ApiException e) {
                 return failure(e);
             } catch (RuntimeException e) {
+                var known = DbFailures.asProblem(e); // PostgreSQL away: 503 unavailable, as over REST
+                if (known.isPresent()) {
+                    return failure(known.get());
+                }
                 LOG.log(Level.ERROR, "Request on " + operation.subject() + " failed", e);
                 return failure(ErrorCode.INTERNAL_ERROR.exception("The request could not be completed"));
             }

@@ -20,6 +20,8 @@ import io.nats.service.ServiceMessage;
  */
 final class ServiceErrors {
 
+    private static final String RETRY_AFTER = "Retry-After";
+
     private ServiceErrors() {
     }
 
@@ -30,7 +32,12 @@ final class ServiceErrors {
     }
 
     static byte[] body(ApiException e) {
-        return Json.write(ProblemHandlers.body(e));
+        Map<String, Object> body = new java.util.LinkedHashMap<>(ProblemHandlers.body(e));
+        String retryAfter = e.headers().get(RETRY_AFTER);
+        if (retryAfter != null) {
+            body.put("retryAfterSeconds", Long.parseLong(retryAfter));
+        }
+        return Json.write(body);
     }
 
     static boolean isError(Message reply) {
@@ -58,8 +65,10 @@ final class ServiceErrors {
                 new ApiException.FieldError(f.path("field").asText(), f.path("message").asText())));
         String code = body.path("code").asText();
         String title = body.path("title").asText(ErrorCode.of(code).map(ErrorCode::title).orElse("Error"));
+        Map<String, String> retry = body.path("retryAfterSeconds").isIntegralNumber()
+                ? Map.of(RETRY_AFTER, body.path("retryAfterSeconds").asText()) : Map.of();
         return new ApiException(body.path("status").asInt(status), code, title,
-                body.path("detail").asText(detail), fields, Map.of());
+                body.path("detail").asText(detail), fields, retry);
     }
 
     private static int parseStatus(String value) {

@@ -20,7 +20,7 @@ final class ViewQuery {
 
     private static final int PUBLIC = Audience.PUBLIC.ordinal();
     private static final int FRIENDS = Audience.FRIENDS.ordinal();
-    /** Lists up to this size are scanned over the rectangle's one Z-range instead of its cover ranges. */
+    /** Lists up to this size are read over at most 4 covering ranges instead of 16. */
     private static final int SMALL_LIST = 2048;
 
     private final MapIndex index;
@@ -131,9 +131,23 @@ final class ViewQuery {
         }
     }
 
+    /** The ranges small lists are read over: at most 4 aligned cells covering the rectangle, flattened. */
     private long[] zRange(CellRect rect) {
-        return new long[] {Mercator.rangeStart(Mercator.interleave(rect.x0(), rect.y0()), level),
-                Mercator.rangeEnd(Mercator.interleave(rect.x1(), rect.y1()), level)};
+        List<long[]> four = rect.cover(4);
+        long[] flat = new long[four.size() * 2];
+        for (int i = 0; i < four.size(); i++) {
+            flat[2 * i] = four.get(i)[0];
+            flat[2 * i + 1] = four.get(i)[1];
+        }
+        return flat;
+    }
+
+    private static List<long[]> small(long[] flat) {
+        List<long[]> ranges = new ArrayList<>(flat.length / 2);
+        for (int i = 0; i < flat.length; i += 2) {
+            ranges.add(new long[] {flat[i], flat[i + 1]});
+        }
+        return ranges;
     }
 
     /** Own, friends' and groups' items of a rectangle, and (for the pyramid) the public items to take out of it. */
@@ -285,7 +299,9 @@ final class ViewQuery {
             return true;
         };
         if (list.size() <= SMALL_LIST) {
-            list.forRange(zRange[0], zRange[1], inRect);
+            for (long[] r : zRange.length == 2 ? List.of(zRange) : small(zRange)) {
+                list.forRange(r[0], r[1], inRect);
+            }
         } else {
             for (long[] r : ranges) {
                 list.forRange(r[0], r[1], inRect);

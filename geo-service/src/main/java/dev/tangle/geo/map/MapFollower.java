@@ -67,6 +67,9 @@ final class MapFollower implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
                 LOG.log(Level.WARNING, "Memory map follow failed, retrying: " + e.getMessage());
                 try {
                     Thread.sleep(Math.max(1000, interval.toMillis()));
@@ -130,6 +133,11 @@ final class MapFollower implements AutoCloseable {
         running = false;
         if (thread != null) {
             thread.interrupt();
+            try {
+                thread.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -1,13 +1,16 @@
 package dev.tangle.geo;
 
+import java.util.List;
+
+import dev.tangle.common.auth.TokenVerifier;
 import dev.tangle.common.config.Settings;
 import dev.tangle.common.http.Logging;
 import dev.tangle.common.http.RunningService;
 import dev.tangle.common.http.ServiceInfra;
 import dev.tangle.common.http.TangleServer;
-import io.helidon.webserver.http.HttpRouting;
+import dev.tangle.geo.map.MapFeature;
 
-/** Composition root of geo-service: config, infrastructure, services, routes. */
+/** Composition root of geo-service: config, infrastructure, features, routes. */
 public final class Main {
 
     private Main() {
@@ -20,12 +23,25 @@ public final class Main {
 
     /** Starts the service; the returned handle stops it in order. */
     public static RunningService start(GeoConfig config) {
-        ServiceInfra infra = ServiceInfra.start(config.common(), "geo");
-        var server = TangleServer.start(infra, routing -> routing(routing, infra), builder -> { });
-        return new RunningService(server, infra);
+        return started(config).service();
     }
 
-    /** The service's own routes. */
-    static void routing(HttpRouting.Builder routing, ServiceInfra infra) {
+    /** The running service and its features (tests reach into them). */
+    public record Started(RunningService service, List<GeoFeature> features) {
+    }
+
+    public static Started started(GeoConfig config) {
+        ServiceInfra infra = ServiceInfra.start(config.common(), "geo");
+        try {
+            TokenVerifier verifier = config.jwt().verifier();
+            List<GeoFeature> features = List.of(
+                    LiveFeature.start(infra, config.geo(), verifier),
+                    MapFeature.start(config.map(), infra, verifier));
+            var server = TangleServer.start(infra, routing -> features.forEach(f -> f.routing(routing)), builder -> { });
+            return new Started(new RunningService(server, infra), features);
+        } catch (RuntimeException e) {
+            infra.lifecycle().stop();
+            throw e;
+        }
     }
 }

@@ -5,11 +5,13 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tangle.common.auth.Principal;
+import dev.tangle.common.contract.GeoContract;
 import dev.tangle.common.contract.chat.ChatContract;
 import dev.tangle.common.contract.ws.ClientFrame;
 import dev.tangle.common.error.ApiException;
 import dev.tangle.common.json.Json;
 import dev.tangle.common.nats.Subjects;
+import dev.tangle.common.nats.service.NatsServiceClient;
 import dev.tangle.socket.SocketConfig.WsSettings;
 import dev.tangle.socket.canvas.CanvasRooms;
 import dev.tangle.socket.fanout.ChatClient;
@@ -40,6 +42,7 @@ final class FrameHandler {
     private final Resumer resumer;
     private final SocketMetrics metrics;
     private final long typingIntervalNanos;
+    private final NatsServiceClient geo;
 
     FrameHandler(ChatClient chat, Connection nats, PresenceService presence, CanvasRooms canvas, Handshake handshake,
                  SocketMetrics metrics, WsSettings settings) {
@@ -51,6 +54,7 @@ final class FrameHandler {
         this.metrics = metrics;
         this.resumer = new Resumer(chat, metrics);
         this.typingIntervalNanos = settings.typingInterval().toNanos();
+        this.geo = new NatsServiceClient(nats, settings.requestTimeout());
     }
 
     void handle(Session session, LocalUser user, String text) {
@@ -92,6 +96,7 @@ final class FrameHandler {
             case ClientFrame.CanvasJoin join -> canvas.join(session, member(user, join.conversationId()));
             case ClientFrame.CanvasLeave leave -> canvas.leave(session, leave.conversationId());
             case ClientFrame.Auth auth -> auth(session, auth);
+            case ClientFrame.Location location -> location(session, location);
         }
     }
 
@@ -124,6 +129,19 @@ final class FrameHandler {
         var request = new ChatContract.ReadRequest(session.userId(), frame.conversationId(), frame.seq(),
                 frame.force() ? Boolean.TRUE : null, null);
         chat.request(ChatContract.READ, request).whenComplete((reply, failure) -> {
+            if (failure != null) {
+                session.enqueue(Frames.error(frame.id(), ChatClient.frameFailure(failure)));
+            } else if (frame.id() != null) {
+                session.enqueue(Frames.ack(frame.id(), null));
+            }
+        });
+    }
+
+    /** Forwards a location update to geo-service ({@code tangle.svc.geo.location}); acked when it has an id. */
+    private void location(Session session, ClientFrame.Location frame) {
+        var update = new GeoContract.LocationUpdate(session.userId().toString(), frame.lat(), frame.lon(),
+                frame.accuracyM(), frame.batteryPct(), frame.at());
+        geo.request(GeoContract.LOCATION, update).whenComplete((reply, failure) -> {
             if (failure != null) {
                 session.enqueue(Frames.error(frame.id(), ChatClient.frameFailure(failure)));
             } else if (frame.id() != null) {

@@ -3,11 +3,12 @@ package dev.tangle.tools;
 import java.util.List;
 
 import dev.tangle.tools.bench.BenchCommand;
+import dev.tangle.tools.chaos.ChaosCommand;
 import dev.tangle.tools.dev.DevCommand;
 import dev.tangle.tools.dev.ResetCommand;
 import dev.tangle.tools.dev.StartCommand;
 
-/** The {@code tangle} command line: {@code dev}, {@code reset}, {@code start}, {@code bench}, {@code help}. */
+/** The {@code tangle} command line: {@code dev}, {@code reset}, {@code start}, {@code bench}, {@code chaos}, {@code help}. */
 public final class Tangle {
 
     private Tangle() {
@@ -19,7 +20,7 @@ public final class Tangle {
 
     /** Every sub-command, in the order the usage lists them. */
     public static Commands commands() {
-        return new Commands(List.of(new DevCommand(), new ResetCommand(), new StartCommand(), new Bench()),
+        return new Commands(List.of(new DevCommand(), new ResetCommand(), new StartCommand(), new Bench(), new ChaosCommand()),
                 System.out, System.err);
     }
 

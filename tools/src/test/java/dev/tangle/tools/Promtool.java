@@ -48,6 +48,28 @@ final class Promtool {
         }
     }
 
+    /** Fails the test unless {@code promtool check <what> <files>} exits 0 (config or rules). */
+    static void assertCheckPasses(String what, java.util.List<Path> files) {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(find().toString(), "check", what));
+        files.forEach(f -> command.add(f.toString()));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail("promtool check " + what + " did not finish within 60 s");
+            }
+            if (process.exitValue() != 0) {
+                fail("promtool check " + what + " " + files + " exited " + process.exitValue() + ":\n" + output);
+            }
+        } catch (IOException e) {
+            fail("cannot run promtool: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted");
+        }
+    }
+
     private static Path find() {
         String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/bin";
         return Stream.of(path.split(File.pathSeparator)).filter(dir -> !dir.isBlank())

@@ -25,9 +25,15 @@ import io.helidon.webserver.http.HttpRouting;
 public record Chat(ConversationService conversations, MessageService messages, ReadService reads) {
 
     public static Chat start(ServiceInfra infra, SocialGraph graph, ChatConfig config) {
+        return start(infra, graph, config, dev.tangle.api.media.MediaValidator.NONE);
+    }
+
+    /** As above, with {@code mediaIds} of sends checked against media-service. */
+    public static Chat start(ServiceInfra infra, SocialGraph graph, ChatConfig config,
+                             dev.tangle.api.media.MediaValidator mediaValidator) {
         ConversationRepository repository = new ConversationRepository();
         MessageService messages = new MessageService(infra.db(), infra.outbox(), graph, repository, infra.metrics(),
-                config.sendStripes(), config.sendWriters(), config.sendBatchMax());
+                config.sendStripes(), config.sendWriters(), config.sendBatchMax(), mediaValidator);
         infra.lifecycle().onStop("chat send writers", messages);
         ConversationService conversations = new ConversationService(infra.db(), infra.outbox(), graph, repository,
                 messages::lastMessages);

@@ -145,6 +145,10 @@ public final class GroupService {
                 }
             }
             groups.removeMember(tx, id, userId);
+            if (!userId.equals(me)) {
+                dev.tangle.api.audit.AuditLog.append(tx, me, "group.member_kicked", "user", userId,
+                        java.util.Map.of("groupId", id));
+            }
             memberEvent(tx, id, "member.removed", userId, target.name().toLowerCase(), me, userId.equals(me) ? "left" : "kicked");
             return null;
         });
@@ -166,6 +170,8 @@ public final class GroupService {
             }
             if (previous != role) {
                 groups.setRole(tx, id, userId, role.name().toLowerCase());
+                dev.tangle.api.audit.AuditLog.append(tx, me, "group.role_changed", "user", userId,
+                        java.util.Map.of("groupId", id, "from", previous.name().toLowerCase(), "to", role.name().toLowerCase()));
                 Map<String, Object> data = memberData(id, userId, role.name().toLowerCase(), me, null);
                 data.put("previousRole", previous.name().toLowerCase());
                 event(tx, id, "member.role_changed", data);

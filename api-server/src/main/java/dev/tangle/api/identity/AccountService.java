@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
+import dev.tangle.api.audit.AuditLog;
 import dev.tangle.api.users.User;
 import dev.tangle.api.users.UserRepository;
 import dev.tangle.common.db.Database;
@@ -22,9 +23,11 @@ public final class AccountService {
     private final PasswordHasher passwords;
     private final TokenIssuer tokens;
     private final RefreshTokens refreshTokens;
+    private final BannedUsers bans;
 
     public AccountService(Database db, OutboxRelay relay, UserRepository users, PasswordHasher passwords,
-                          TokenIssuer tokens, RefreshTokens refreshTokens) {
+                          TokenIssuer tokens, RefreshTokens refreshTokens, BannedUsers bans) {
+        this.bans = bans;
         this.db = db;
         this.relay = relay;
         this.users = users;
@@ -63,14 +66,23 @@ public final class AccountService {
         var credentials = users.credentials(db.client().execute(), handle);
         if (credentials.isEmpty()) {
             passwords.burn(password);
-            throw Problems.unauthorized("Unknown handle or wrong password");
-        }
-        if (!passwords.matches(password, credentials.get().passwordHash())) {
+            AuditLog.append(db.client().execute(), null, "auth.login_failed", "handle", handle, Map.of());
             throw Problems.unauthorized("Unknown handle or wrong password");
         }
         User user = credentials.get().user();
-        return db.inTransaction(tx -> new AuthResult(user, tokens.issue(user.id()),
-                refreshTokens.issue(tx, user.id(), Ids.newId()), tokens.ttlSeconds()));
+        if (!passwords.matches(password, credentials.get().passwordHash())) {
+            AuditLog.append(db.client().execute(), null, "auth.login_failed", "user", user.id(), Map.of());
+            throw Problems.unauthorized("Unknown handle or wrong password");
+        }
+        if (bans.isBanned(user.id())) {
+            AuditLog.append(db.client().execute(), user.id(), "auth.login_refused_banned", "user", user.id(), Map.of());
+            throw Problems.forbidden("This account is suspended");
+        }
+        return db.inTransaction(tx -> {
+            AuditLog.append(tx, user.id(), "auth.login", "user", user.id(), Map.of());
+            return new AuthResult(user, tokens.issue(user.id()), refreshTokens.issue(tx, user.id(), Ids.newId()),
+                    tokens.ttlSeconds());
+        });
     }
 
     static boolean isUniqueViolation(Throwable e) {

@@ -46,7 +46,7 @@ public final class SearchRepository {
                 SELECT m.id, m.conversation_id, m.seq, m.sender_id, m.created_at, m.text,
                        ts_rank_cd(m.search, q.q) + CASE WHEN m.search @@ q.phrase THEN 1 ELSE 0 END AS rank
                 FROM q, messages m
-                WHERE m.conversation_id IN (SELECT id FROM mine) AND m.search @@ q.q
+                WHERE m.conversation_id IN (SELECT id FROM mine) AND %3$s
                   AND (CAST(:conversation AS uuid) IS NULL OR m.conversation_id = CAST(:conversation AS uuid))
                   AND (CAST(:from AS timestamptz) IS NULL OR m.created_at >= CAST(:from AS timestamptz))
                   AND (CAST(:to AS timestamptz) IS NULL OR m.created_at < CAST(:to AS timestamptz))
@@ -86,9 +86,27 @@ public final class SearchRepository {
             ORDER BY rank DESC, u.id DESC OFFSET :offset LIMIT :limit
             """;
 
+    /**
+     * A prefix term expands to every lexeme it starts, and GIN builds that match over the whole table once per
+     * conversation searched: for a searcher with a moderate history it is much cheaper to test the messages of
+     * their conversations one by one ({@code ts_match_vq} is the function behind {@code @@}, which the planner does
+     * not turn into an index lookup). Measured with {@code tangle bench search} (docs/benchmarks.md).
+     */
+    static final long SCAN_PREFIX_BELOW = 100_000;
+
+    private static final String READABLE = """
+            SELECT coalesce(sum(c.last_seq), 0) AS n FROM conversations c
+            WHERE c.id IN (SELECT conversation_id FROM conversation_members WHERE user_id = ?)
+               OR (c.kind = 'channel' AND c.group_id IN (SELECT group_id FROM group_members WHERE user_id = ?))
+            """;
+
     public List<SearchHit> messages(DbExecute db, UUID me, SearchSyntax q, Optional<UUID> conversation,
                                     Optional<Instant> from, Optional<Instant> to, int offset, int limit) {
-        return db.createQuery(MESSAGES.formatted(CONFIG, HEADLINE_OPTIONS))
+        boolean scan = q.prefix() && (conversation.isPresent()
+                || db.createGet(READABLE).addParam(me).addParam(me).execute()
+                        .map(r -> Rows.longValue(r, "n")).orElse(0L) < SCAN_PREFIX_BELOW);
+        String match = scan ? "ts_match_vq(m.search, q.q)" : "m.search @@ q.q";
+        return db.createQuery(MESSAGES.formatted(CONFIG, HEADLINE_OPTIONS, match))
                 .addParam("query", q.tsquery()).addParam("plain", q.plain()).addParam("me", me)
                 .addParam("conversation", conversation.orElse(null))
                 .addParam("from", from.map(Rows::ts).orElse(null)).addParam("to", to.map(Rows::ts).orElse(null))

@@ -20,8 +20,9 @@ import dev.tangle.common.error.Problems;
  *
  * @param tsquery the query for {@code to_tsquery(config, ...)}
  * @param plain   the positive words alone, for {@code phraseto_tsquery}: a match of them as a phrase ranks first
+ * @param prefix  whether a term is a prefix (its index lookup may match a large part of all rows)
  */
-public record SearchSyntax(String tsquery, String plain) {
+public record SearchSyntax(String tsquery, String plain, boolean prefix) {
 
     static final int MAX_LENGTH = 256;
     static final int MAX_TERMS = 32;
@@ -95,7 +96,8 @@ public record SearchSyntax(String tsquery, String plain) {
         if (terms.isEmpty() || terms.stream().allMatch(t -> t.startsWith("!"))) {
             throw Problems.validation("q", "needs at least one word to look for");
         }
-        return new SearchSyntax(String.join(" & ", terms), plain.toString().trim());
+        return new SearchSyntax(String.join(" & ", terms), plain.toString().trim(),
+                terms.stream().anyMatch(t -> t.contains("':*")));
     }
 
     private static List<String> words(String phrase) {

@@ -88,4 +88,10 @@ public final class UserRepository {
         }
         return false;
     }
+
+    /** Every banned user (operators' bans, docs/adr/0111). */
+    public java.util.Set<UUID> bannedIds(DbExecute db) {
+        return db.createQuery("SELECT id FROM users WHERE banned_at IS NOT NULL").execute()
+                .map(r -> Rows.uuid(r, "id")).collect(java.util.stream.Collectors.toSet());
+    }
 }

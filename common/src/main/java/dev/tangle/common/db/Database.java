@@ -68,7 +68,9 @@ public final class Database implements AutoCloseable {
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(config.poolSize());
-        hikari.setMinimumIdle(Math.min(2, config.poolSize()));
+        // a fixed-size pool (HikariCP's advice): no connection is opened on demand while a request waits, which on
+        // a busy machine (argon2 hashing on every core) took longer than the acquisition timeout
+        hikari.setMinimumIdle(config.poolSize());
         hikari.setSchema(config.schema());
         hikari.setPoolName(poolName);
         long acquireMillis = config.acquireTimeout().toMillis();

@@ -74,8 +74,12 @@ public final class DbFailures {
                 break;
             }
         }
+        if (isConnectionFailure(failure)) {
+            return Optional.of(Problems.unavailable("PostgreSQL is unreachable; nothing was changed, retry later"));
+        }
         if (isUnavailable(failure)) {
-            return Optional.of(Problems.unavailable("PostgreSQL is unavailable; nothing was changed, retry later"));
+            return Optional.of(Problems.unavailable("The database is busy (no connection in time, or the statement "
+                                                    + "timed out); nothing was changed, retry later"));
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {

@@ -20,6 +20,7 @@ public enum ErrorCode {
     FORBIDDEN(403, "Forbidden", 0),
     NOT_FOUND(404, "Not found", 0),
     METHOD_NOT_ALLOWED(405, "Method not allowed", 0),
+    REQUEST_TIMEOUT(408, "Request timeout", 0),
     CONFLICT(409, "Conflict", 0),
     PAYLOAD_TOO_LARGE(413, "Payload too large", 1009),
     URI_TOO_LONG(414, "URI too long", 0),
@@ -29,7 +30,9 @@ public enum ErrorCode {
     RATE_LIMITED(429, "Too many requests", 4008),
     HEADERS_TOO_LARGE(431, "Request header fields too large", 0),
     INTERNAL_ERROR(500, "Internal server error", 1011),
+    NOT_IMPLEMENTED(501, "Not implemented", 0),
     UNAVAILABLE(503, "Service unavailable", 1013),
+    HTTP_VERSION_NOT_SUPPORTED(505, "HTTP version not supported", 0),
     /** WebSocket only: a frame that is not JSON, not an object, or binary. */
     MALFORMED_FRAME(400, "Malformed frame", 0),
     /** WebSocket only: a frame of a type the protocol does not have. */

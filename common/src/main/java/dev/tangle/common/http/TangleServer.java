@@ -3,6 +3,7 @@ package dev.tangle.common.http;
 import java.lang.System.Logger.Level;
 import java.util.function.Consumer;
 
+import dev.tangle.common.error.ProblemDirectHandler;
 import dev.tangle.common.error.ProblemHandlers;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.health.HealthHttpService;
@@ -35,6 +36,7 @@ public final class TangleServer {
                 .port(http.port())
                 .shutdownHook(false)
                 .maxPayloadSize(http.maxBodyBytes() * 4)
+                .directHandlers(ProblemDirectHandler.handlers())
                 .routing(routing -> routing(routing, infra, routes));
         server.accept(builder);
         WebServer webServer = Routes.recording(infra.config().service(), builder::build).start();
@@ -46,6 +48,7 @@ public final class TangleServer {
     /** The full routing of a service; tests build the same routing around their own infrastructure. */
     public static void routing(HttpRouting.Builder routing, ServiceInfra infra, Consumer<HttpRouting.Builder> routes) {
         routing.addFilter(new RequestMetricsFilter(infra.metrics()));
+        routing.addFilter(new QueryTextFilter());
         ProblemHandlers.register(routing);
         routing.register(new HealthHttpService(infra.healthChecks(), infra.lifecycle()::stopping))
                 .register(new MetricsHttpService(infra.metrics()))

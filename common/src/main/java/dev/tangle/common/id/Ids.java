@@ -29,4 +29,9 @@ public final class Ids {
             return Optional.empty();
         }
     }
+
+    /** The smallest UUIDv7 of a time: every id made at or after it sorts at or above it (for time-range scans on ids). */
+    public static UUID floor(java.time.Instant time) {
+        return new UUID((time.toEpochMilli() << 16) | 0x7000L, 0x8000000000000000L);
+    }
 }

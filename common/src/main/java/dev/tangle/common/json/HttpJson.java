@@ -34,11 +34,17 @@ public final class HttpJson {
 
     /** The request body as a validated JSON object. */
     public static JsonBody body(ServerRequest req) {
-        return JsonBody.of(tree(req));
+        return JsonBody.of(parse(req));
     }
 
-    /** The request body as any JSON value. */
+    /** The request body as any JSON value, every string in it checked by {@link TextRules}. */
     public static JsonNode tree(ServerRequest req) {
+        JsonNode node = parse(req);
+        TextRules.check(node);
+        return node;
+    }
+
+    private static JsonNode parse(ServerRequest req) {
         String contentType = req.headers().contentType().map(HttpMediaType::text).orElse(null);
         if (contentType == null || !isJson(contentType)) {
             throw Problems.unsupportedMediaType(contentType);

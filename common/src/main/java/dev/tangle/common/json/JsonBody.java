@@ -27,11 +27,15 @@ public final class JsonBody {
         this.prefix = prefix;
     }
 
-    /** Wraps a parsed node; anything but an object is rejected. */
+    /**
+     * Wraps a parsed node; anything but an object is rejected, and so is a string anywhere in it (or a field name)
+     * holding a character {@link TextRules} refuses, naming the field.
+     */
     public static JsonBody of(JsonNode node) {
         if (node == null || !node.isObject()) {
             throw Problems.validation("body", "must be a JSON object");
         }
+        TextRules.check(node);
         return new JsonBody((ObjectNode) node, "");
     }
 

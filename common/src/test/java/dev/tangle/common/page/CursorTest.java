@@ -19,13 +19,23 @@ class CursorTest {
 
     @Test
     void garbageIsAValidationErrorOnCursor() {
-        for (String bad : List.of("!!!", "bm90IGpzb24", Cursor.encode("one"))) {
+        for (String bad : List.of("!!!", "bm90IGpzb24", Cursor.encode("one"), Cursor.encode("\u0000", "x"),
+                Cursor.encode(List.of(List.of(1), "x")), "W251bGwsIngiXQ", "x".repeat(2000))) {
             assertThatThrownBy(() -> Cursor.decode(bad, 2))
                     .isInstanceOfSatisfying(ApiException.class, e -> {
                         assertThat(e.status()).isEqualTo(400);
                         assertThat(e.fieldErrors().getFirst().field()).isEqualTo("cursor");
                     });
         }
+    }
+
+    @Test
+    void typedKeysOfTheWrongShapeAreValidationErrorsToo() {
+        assertThatThrownBy(() -> Cursor.uuid("x")).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.fieldErrors().getFirst().field()).isEqualTo("cursor"));
+        assertThatThrownBy(() -> Cursor.instant("y")).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.status()).isEqualTo(400));
+        assertThat(Cursor.instant("2026-11-23T08:00:00Z")).hasToString("2026-11-23T08:00:00Z");
     }
 
     @Test

@@ -69,6 +69,7 @@ public record RawFrame(String type, String id, ObjectNode body) {
             case "canvas.leave" -> new ClientFrame.CanvasLeave(id, requiredId("conversationId"));
             case "auth" -> new ClientFrame.Auth(id, requiredString("token", 1, 8192));
             case "ping" -> new ClientFrame.Ping(id);
+            case "location" -> location();
             default -> throw new FrameException("unknown_type", "type", "Unknown frame type " + abbreviate(type));
         };
     }
@@ -113,6 +114,18 @@ public record RawFrame(String type, String id, ObjectNode body) {
             }
         }).orElse(null);
         return new ClientFrame.Presence(id, status, text, expiresAt);
+    }
+
+    private ClientFrame.Location location() {
+        for (String field : new String[] {"lat", "lon"}) {
+            if (!body.path(field).isNumber()) {
+                throw FrameException.invalid(field, "is required and must be a number");
+            }
+        }
+        return new ClientFrame.Location(id, body.path("lat").asDouble(), body.path("lon").asDouble(),
+                body.path("accuracyM").isNumber() ? body.path("accuracyM").asDouble() : null,
+                body.path("batteryPct").isNumber() ? body.path("batteryPct").asInt() : null,
+                body.path("at").isTextual() ? body.path("at").asText() : null);
     }
 
     private boolean optionalBoolean(String field) {

@@ -12,22 +12,22 @@ import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import io.helidon.websocket.WsUpgradeException;
 
-/** The WebSocket transport of one connection: handshake, frame assembly and size limit, ping/pong, close. */
+/**
+ * One WebSocket connection's session side: handshake, whole messages (assembled, decoded and size-checked by
+ * {@code dev.tangle.socket.ws.StrictWsConnection}), ping/pong, close.
+ */
 final class SocketListener implements WsListener {
 
     private final Handshake handshake;
     private final SessionRegistry registry;
     private final SessionHandler handler;
-    private final int maxMessageChars;
     private Principal principal;
     private Session session;
-    private StringBuilder partial;
 
-    SocketListener(Handshake handshake, SessionRegistry registry, SessionHandler handler, int maxMessageBytes) {
+    SocketListener(Handshake handshake, SessionRegistry registry, SessionHandler handler) {
         this.handshake = handshake;
         this.registry = registry;
         this.handler = handler;
-        this.maxMessageChars = maxMessageBytes;
     }
 
     @Override
@@ -52,27 +52,11 @@ final class SocketListener implements WsListener {
         handler.opened(session);
     }
 
+    /** {@code StrictWsConnection} delivers whole messages only, strictly decoded, within the size limit. */
     @Override
     public void onMessage(WsSession ws, String text, boolean last) {
         session.heard();
-        if (partial == null && last) {
-            handler.frame(session, text);
-            return;
-        }
-        if (partial == null) {
-            partial = new StringBuilder();
-        }
-        if (partial.length() + text.length() > maxMessageChars) {
-            partial = null;
-            session.close(Session.CLOSE_TOO_BIG, "frame too big");
-            return;
-        }
-        partial.append(text);
-        if (last) {
-            String whole = partial.toString();
-            partial = null;
-            handler.frame(session, whole);
-        }
+        handler.frame(session, text);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.tangle.socket.session;
 
 import dev.tangle.common.error.ErrorCode;
 import dev.tangle.common.http.Routes;
+import dev.tangle.socket.ws.StrictWsUpgradeProvider;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
@@ -30,9 +31,10 @@ public final class WsEndpoint {
 
     /** Adds the WebSocket protocol (frame limit) and route to the server. */
     public void register(WebServerConfig.Builder server) {
-        server.addProtocol(WsConfig.builder().name("websocket").maxFrameLength(maxFrameBytes).build());
+        // the name selects our strict connection (fragment reassembly, UTF-8 checks, ADR 0065)
+        server.addProtocol(WsConfig.builder().name(StrictWsUpgradeProvider.NAME).maxFrameLength(maxFrameBytes).build());
         server.addRouting(WsRouting.builder()
-                .endpoint(PATH, () -> new SocketListener(handshake, registry, handler, maxFrameBytes)));
+                .endpoint(PATH, () -> new SocketListener(handshake, registry, handler)));
     }
 
     /** The HTTP side of the path: 403/401 problem for a refused upgrade, 400 for a request that is no upgrade. */

@@ -17,7 +17,8 @@ public final class BenchCommand {
               chat     (fanout options) + typing, reads, presence, history, reconnect-and-resume
               connect  --clients N --rate R --duration D                  connection churn: upgrade+auth+resume
               peers    (fanout options; default 2000/50/500/20s)          Tangle vs nats-server vs Node ws
-              auth | chat-write | feed                                    scenarios of their own issues
+              auth | chat-write | feed | search                           scenarios of their own issues
+              location --sharers N --viewers-per-sharer M --update-interval 1s --places 10000   live location (docs/geo.md)
             common options: --api URL --ws URL (default: .tangle/dev.env) --json FILE --drain 10s
               --payload-bytes 64 --threads 2 --connect-concurrency 256 --source-ips N --target tangle|nats|node
             see docs/benchmarks.md""";
@@ -25,7 +26,9 @@ public final class BenchCommand {
     private static final Map<String, String> EXTERNAL = Map.of(
             "auth", "dev.tangle.tools.bench.AuthBench",
             "chat-write", "dev.tangle.tools.bench.ChatWriteBench",
-            "feed", "dev.tangle.tools.bench.FeedBench");
+            "feed", "dev.tangle.tools.bench.FeedBench",
+            "location", "dev.tangle.tools.bench.LocationBench",
+            "search", "dev.tangle.tools.bench.SearchBench");
 
     private BenchCommand() {
     }

@@ -132,7 +132,7 @@ class FanoutRun implements Target.Events {
         }
     }
 
-    private void drain() throws InterruptedException {
+    protected void drain() throws InterruptedException {
         long deadline = System.nanoTime() + opts.duration("drain", java.time.Duration.ofSeconds(10)).toNanos();
         while (System.nanoTime() < deadline) {
             Ledger.Tally t = ledger.tally(warmups, warmups + count, expectation);

@@ -34,16 +34,12 @@ import org.HdrHistogram.Histogram;
  */
 public final class FeedBench {
 
-    private static final String PASSWORD = "bench-password-shared";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
     private final Map<String, String> options;
-    private final String api;
+    private final BenchApi api;
 
     private FeedBench(Map<String, String> options) {
         this.options = options;
-        this.api = stripSlash(options.getOrDefault("api", "http://127.0.0.1:8080"));
+        this.api = new BenchApi(options.getOrDefault("api", "http://127.0.0.1:8080"));
     }
 
     public static void run(List<String> args) {
@@ -60,7 +56,7 @@ public final class FeedBench {
         int users = intOption("users", 10_000);
         int posts = intOption("posts", 1_000_000);
         int comments = intOption("comments", 10_000);
-        System.out.printf("bench feed: api %s, database %s%n", api, options.get("db-url"));
+        System.out.printf("bench feed: api %s, database %s%n", api.base(), options.get("db-url"));
         FeedSeeder.Seeded seeded;
         try (Connection db = DriverManager.getConnection(options.get("db-url"), options.get("db-user"),
                 options.getOrDefault("db-password", ""))) {
@@ -68,7 +64,7 @@ public final class FeedBench {
             seeded = existing(db, users);
             if (seeded == null || options.containsKey("reseed")) {
                 long t = System.nanoTime();
-                String hash = templateHash(db);
+                String hash = api.templateHash(db, "fbench_");
                 seeded = new FeedSeeder(db).seed(users, intOption("friends", 50), 200, 50, posts, comments, hash);
                 FeedSeeder.log("everything", t);
             } else {
@@ -100,26 +96,13 @@ public final class FeedBench {
         }
     }
 
-    /** Registers one account through the API and reuses its argon2id hash for every seeded user. */
-    private String templateHash(Connection db) throws IOException, InterruptedException, SQLException {
-        String handle = "fbench_tpl_" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-        JsonNode registered = post("/v1/auth/register", Map.of("handle", handle, "password", PASSWORD), null);
-        try (var s = db.prepareStatement("SELECT password_hash FROM users WHERE id = ?")) {
-            s.setObject(1, UUID.fromString(registered.get("user").get("id").asText()));
-            ResultSet rs = s.executeQuery();
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
     private List<String> login(List<UUID> users, int count) throws IOException, InterruptedException {
         long t = System.nanoTime();
         List<String> tokens = new ArrayList<>();
         Random random = new Random(7);
         for (int i = 0; i < count; i++) {
             int n = random.nextInt(users.size());
-            tokens.add(post("/v1/auth/login", Map.of("handle", FeedSeeder.HANDLE_PREFIX + n, "password", PASSWORD), null)
-                    .get("accessToken").asText());
+            tokens.add(api.login(FeedSeeder.HANDLE_PREFIX + n));
         }
         System.out.printf("  logged in %d seeded users in %.1f s%n", count, (System.nanoTime() - t) / 1e9);
         return tokens;
@@ -133,13 +116,13 @@ public final class FeedBench {
         for (int i = 0; i < warmup + requests; i++) {
             String token = tokens.get(i % tokens.size());
             long t = System.nanoTime();
-            JsonNode page = get("/v1/feed?limit=50", token);
+            JsonNode page = api.get("/v1/feed?limit=50", token);
             long first = System.nanoTime() - t;
             String cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
             long second = -1;
             if (cursor != null) {
                 t = System.nanoTime();
-                get("/v1/feed?limit=50&cursor=" + cursor, token);
+                api.get("/v1/feed?limit=50&cursor=" + cursor, token);
                 second = System.nanoTime() - t;
             }
             if (i >= warmup) {
@@ -158,7 +141,7 @@ public final class FeedBench {
         Histogram histogram = new Histogram(60_000_000_000L, 3);
         for (int i = 0; i < repeats; i++) {
             long t = System.nanoTime();
-            JsonNode page = get("/v1/posts/" + postId + "/comments", token);
+            JsonNode page = api.get("/v1/posts/" + postId + "/comments", token);
             long took = System.nanoTime() - t;
             if (i == 0) {
                 System.out.printf("  thread: first page has %d top-level comments, cold load %.2f ms%n",
@@ -173,29 +156,6 @@ public final class FeedBench {
         System.out.printf("%s: n=%d p50=%.2f ms p90=%.2f ms p99=%.2f ms max=%.2f ms%n", what, h.getTotalCount(),
                 h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(90) / 1e6, h.getValueAtPercentile(99) / 1e6,
                 h.getMaxValue() / 1e6);
-    }
-
-    private JsonNode get(String path, String token) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + token).GET());
-    }
-
-    private JsonNode post(String path, Object body, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request);
-    }
-
-    private static JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() >= 300) {
-            throw new IOException(response.request().method() + " " + response.uri() + " answered "
-                    + response.statusCode() + ": " + new String(response.body()));
-        }
-        return Json.tree(response.body());
     }
 
     private int intOption(String name, int defaultValue) {
@@ -229,9 +189,5 @@ public final class FeedBench {
         if (value != null && !value.isBlank()) {
             options.put(key, value);
         }
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -1,8 +1,6 @@
 package dev.tangle.tools.bench;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,8 +11,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Bulk-seeds the api schema for {@link FeedBench} with COPY: users sharing one real argon2id hash, friendships
@@ -45,19 +41,19 @@ final class FeedSeeder {
             users.add(uuid7(now - YEAR_MILLIS - (userCount - i) * 1000L));
         }
         long t = System.nanoTime();
-        copy("users (id, handle, display_name, password_hash)", w -> {
+        Copy.into(db, "users (id, handle, display_name, password_hash)", w -> {
             for (int i = 0; i < userCount; i++) {
-                row(w, users.get(i), HANDLE_PREFIX + i, "Bench user " + i, passwordHash);
+                Copy.row(w, users.get(i), HANDLE_PREFIX + i, "Bench user " + i, passwordHash);
             }
         });
-        copy("friendships (user_id, friend_id)", w -> {
+        Copy.into(db, "friendships (user_id, friend_id)", w -> {
             Set<Long> pairs = new HashSet<>();
             for (int i = 0; i < userCount; i++) {
                 for (int k = 0; k < friendsPerUser / 2; k++) {
                     int j = random.nextInt(userCount);
                     if (j != i && pairs.add((long) Math.min(i, j) * userCount + Math.max(i, j))) {
-                        row(w, users.get(i), users.get(j));
-                        row(w, users.get(j), users.get(i));
+                        Copy.row(w, users.get(i), users.get(j));
+                        Copy.row(w, users.get(j), users.get(i));
                     }
                 }
             }
@@ -89,15 +85,15 @@ final class FeedSeeder {
             }
             members.add(new ArrayList<>(m));
         }
-        copy("groups (id, name, visibility, created_by)", w -> {
+        Copy.into(db, "groups (id, name, visibility, created_by)", w -> {
             for (int g = 0; g < groupCount; g++) {
-                row(w, groups.get(g), "Bench group " + g, g % 2 == 0 ? "public" : "private", users.get(members.get(g).getFirst()));
+                Copy.row(w, groups.get(g), "Bench group " + g, g % 2 == 0 ? "public" : "private", users.get(members.get(g).getFirst()));
             }
         });
-        copy("group_members (group_id, user_id, role)", w -> {
+        Copy.into(db, "group_members (group_id, user_id, role)", w -> {
             for (int g = 0; g < groupCount; g++) {
                 for (int k = 0; k < members.get(g).size(); k++) {
-                    row(w, groups.get(g), users.get(members.get(g).get(k)), k == 0 ? "owner" : "member");
+                    Copy.row(w, groups.get(g), users.get(members.get(g).get(k)), k == 0 ? "owner" : "member");
                 }
             }
         });
@@ -111,7 +107,7 @@ final class FeedSeeder {
     /** Posts at random times over the past year; 60% public, 25% friends, 10% private, 5% group. */
     private UUID seedPosts(List<UUID> users, Groups groups, int postCount) throws SQLException, IOException {
         UUID commentPost = uuid7(now - 3_600_000);
-        copy("posts (id, author_id, text, format, visibility, group_id, created_at, comment_count, comment_seq)", w -> {
+        Copy.into(db, "posts (id, author_id, text, format, visibility, group_id, created_at, comment_count, comment_seq)", w -> {
             for (int i = 0; i < postCount; i++) {
                 long at = now - 7_200_000 - (long) (random.nextDouble() * YEAR_MILLIS);
                 int kind = random.nextInt(100);
@@ -127,7 +123,7 @@ final class FeedSeeder {
                     visibility = visibility.equals("group") ? "public" : visibility;
                     author = users.get(random.nextInt(users.size()));
                 }
-                row(w, uuid7(at), author, "Post " + i + " — a short bench text", "plain", visibility, group,
+                Copy.row(w, uuid7(at), author, "Post " + i + " — a short bench text", "plain", visibility, group,
                         java.time.Instant.ofEpochMilli(at), 0, 0);
             }
         });
@@ -146,16 +142,16 @@ final class FeedSeeder {
             s.executeUpdate();
         }
         long base = now - 3_000_000;
-        copy("comments (id, post_id, parent_id, path, depth, author_id, text, created_at, reply_count, child_seq)", w -> {
+        Copy.into(db, "comments (id, post_id, parent_id, path, depth, author_id, text, created_at, reply_count, child_seq)", w -> {
             for (int i = 1; i <= top; i++) {
                 String path = "%08x".formatted(i);
                 UUID id = uuid7(base + i * 10L);
-                row(w, id, postId, null, path, 0, author(users), "Top comment " + i, ts(base + i * 10L), 2, 2);
+                Copy.row(w, id, postId, null, path, 0, author(users), "Top comment " + i, ts(base + i * 10L), 2, 2);
                 for (int c = 1; c <= 2; c++) {
                     UUID child = uuid7(base + i * 10L + c * 3);
                     String childPath = path + "%08x".formatted(c);
-                    row(w, child, postId, id, childPath, 1, author(users), "Reply " + c, ts(base + i * 10L + c * 3), 1, 1);
-                    row(w, uuid7(base + i * 10L + c * 3 + 1), postId, child, childPath + "%08x".formatted(1), 2,
+                    Copy.row(w, child, postId, id, childPath, 1, author(users), "Reply " + c, ts(base + i * 10L + c * 3), 1, 1);
+                    Copy.row(w, uuid7(base + i * 10L + c * 3 + 1), postId, child, childPath + "%08x".formatted(1), 2,
                             author(users), "Reply to reply", ts(base + i * 10L + c * 3 + 1), 0, 0);
                 }
             }
@@ -175,29 +171,6 @@ final class FeedSeeder {
         long msb = (epochMillis << 16) | 0x7000L | (random.nextInt() & 0x0FFFL);
         long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);
-    }
-
-    private interface Rows {
-        void write(Writer w) throws IOException;
-    }
-
-    private void copy(String target, Rows rows) throws SQLException, IOException {
-        PGConnection pg = db.unwrap(PGConnection.class);
-        try (var out = new PGCopyOutputStream(pg, "COPY " + target + " FROM STDIN", 1 << 20);
-             Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 20)) {
-            rows.write(w);
-        }
-    }
-
-    /** One COPY text-format row; null is \N. Values never contain tabs, newlines or backslashes here. */
-    private static void row(Writer w, Object... values) throws IOException {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                w.write('\t');
-            }
-            w.write(values[i] == null ? "\\N" : values[i].toString());
-        }
-        w.write('\n');
     }
 
     static void log(String what, long startNanos) {

@@ -31,6 +31,8 @@ final class Fleet implements WsListener, AutoCloseable {
     final AtomicInteger drops = new AtomicInteger();
     private volatile CountDownLatch settling = new CountDownLatch(0);
     private volatile String lastFailure = "";
+    /** Called after the current connection of a client closed or failed to open (the fault suite reconnects). */
+    volatile java.util.function.Consumer<BenchClient> onDrop;
 
     Fleet(Population pop, Target target, Target.Events events, int threads, int concurrency, int sourceIps) {
         this.pop = pop;
@@ -136,6 +138,10 @@ final class Fleet implements WsListener, AutoCloseable {
             lastFailure = "client " + c.index + ": " + code + " " + reason;
         }
         settle(c);
+        java.util.function.Consumer<BenchClient> hook = onDrop;
+        if (hook != null) {
+            hook.accept(c);
+        }
     }
 
     @Override

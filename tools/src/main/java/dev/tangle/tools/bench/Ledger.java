@@ -58,6 +58,18 @@ final class Ledger {
         return intended[msg];
     }
 
+    boolean wasAcked(int msg) {
+        return state.get(msg) == ACKED;
+    }
+
+    boolean wasSent(int msg) {
+        return state.get(msg) != UNSENT;
+    }
+
+    BenchClient senderOf(int msg) {
+        return pop.clients.get(sender[msg]);
+    }
+
     /** Records that {@code to} received {@code msg}; true for a first delivery to a member other than the sender. */
     boolean delivered(int msg, BenchClient to) {
         if (msg < 0 || msg >= intended.length || state.get(msg) == UNSENT) {

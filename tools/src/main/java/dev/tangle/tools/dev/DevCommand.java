@@ -10,6 +10,7 @@ import java.util.Map;
 import dev.tangle.tools.CliException;
 import dev.tangle.tools.Command;
 import dev.tangle.tools.Commands;
+import dev.tangle.tools.web.WebFront;
 
 /** {@code tangle dev}: the whole stack in the foreground until Ctrl-C. */
 public final class DevCommand implements Command {
@@ -52,7 +53,10 @@ public final class DevCommand implements Command {
         DevSettings settings = DevSettings.from(env);
         claimHome(workspace);
         DevStack stack = new DevStack(workspace, settings, console, topology);
+        WebFront web = WebFront.start(workspace.repo(), env, settings.bindHost(), settings.urlHost(),
+                settings.portBase(), console);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            web.close();
             stack.stop();
             PidFile.delete(workspace.devPid());
         }, "tangle-dev-shutdown"));
@@ -66,7 +70,8 @@ public final class DevCommand implements Command {
         });
         try {
             DevEnv urls = stack.start();
-            printReady(urls, workspace);
+            web.publish(workspace.devEnv());
+            printReady(urls, workspace, web.url());
         } catch (CliException e) {
             if (foreground.finished()) {
                 return foreground.await();
@@ -74,6 +79,7 @@ public final class DevCommand implements Command {
             throw e;
         }
         int code = foreground.await();
+        web.close();
         stack.stop();
         PidFile.delete(workspace.devPid());
         return code;
@@ -95,7 +101,7 @@ public final class DevCommand implements Command {
         PidFile.write(workspace.devPid(), self);
     }
 
-    private void printReady(DevEnv urls, Workspace workspace) {
+    private void printReady(DevEnv urls, Workspace workspace, String webUrl) {
         console.println();
         console.println("tangle: the stack is ready");
         urls.variables().forEach((key, value) -> {
@@ -103,6 +109,7 @@ public final class DevCommand implements Command {
                 console.printf("  %-16s %s%n", key, value);
             }
         });
+        console.printf("  %-16s %s%n", WebFront.URL_VARIABLE, webUrl);
         console.println("  written to " + workspace.devEnv() + "; logs in " + workspace.logs());
         console.println("  Ctrl-C stops everything");
         console.println();

@@ -26,6 +26,7 @@ public final class DevStack {
     private final PrintStream console;
     private final ServiceLauncher launcher;
     private final Topology topology;
+    private final Map<String, String> serviceEnv;
     private final List<Instance> services = new ArrayList<>();
     private final CompletableFuture<ChildProcess> unexpectedExit = new CompletableFuture<>();
     private DevPostgres postgres;
@@ -39,6 +40,13 @@ public final class DevStack {
     }
 
     public DevStack(Workspace workspace, DevSettings settings, PrintStream console, Topology topology) {
+        this(workspace, settings, console, topology, Map.of());
+    }
+
+    /** @param serviceEnv extra variables for every service (the fault suite's shorter timeouts) */
+    public DevStack(Workspace workspace, DevSettings settings, PrintStream console, Topology topology,
+                    Map<String, String> serviceEnv) {
+        this.serviceEnv = Map.copyOf(serviceEnv);
         this.topology = topology;
         this.workspace = workspace;
         this.settings = settings;
@@ -156,8 +164,10 @@ public final class DevStack {
     /** Instance {@code index} (0-based) of a service: the first keeps the service's name, the others add their port. */
     private ChildProcess launch(Service service, int index, int port) {
         String label = index == 0 ? service.module() : service.module() + "-" + port;
-        Map<String, String> extra = topology.clustered()
-                ? Map.of("TANGLE_NATS_REPLICAS", Integer.toString(topology.replicas())) : Map.of();
+        Map<String, String> extra = new java.util.HashMap<>(serviceEnv);
+        if (topology.clustered()) {
+            extra.put("TANGLE_NATS_REPLICAS", Integer.toString(topology.replicas()));
+        }
         return launcher.launch(service, label, port, db, natsUrl, extra);
     }
 

@@ -15,6 +15,14 @@ final class ServiceLauncher {
 
     /** Wide enough for the longest service name, so console prefixes line up. */
     static final int PREFIX_WIDTH = 13;
+    /**
+     * Dev-only settings the launcher applies unless the variable is set: one developer (and {@code ./tangle bench})
+     * registers and logs in many users from 127.0.0.1, which the production per-IP limits (10 registrations an
+     * hour) refuse. The per-handle login-failure limit keeps its production default.
+     */
+    static final Map<String, String> DEV_DEFAULTS = Map.of(
+            "TANGLE_RATELIMIT_REGISTER_PER_IP", "100000/1m",
+            "TANGLE_RATELIMIT_LOGIN_PER_IP", "100000/1m");
 
     private final Workspace workspace;
     private final DevSettings settings;
@@ -50,12 +58,34 @@ final class ServiceLauncher {
         env.put("TANGLE_NATS_URL", natsUrl);
         env.put("TANGLE_INSTANCE_ID", service.module() + "-" + port);
         env.put("TANGLE_SHUTDOWN_TIMEOUT", settings.shutdownTimeout().toMillis() + "ms");
+        DEV_DEFAULTS.forEach((key, value) -> {
+            if (System.getenv(key) == null) {
+                env.put(key, value);
+            }
+        });
+        // services run in .tangle/: the keys file is named absolutely, not by the relative default
+        if (System.getenv("TANGLE_JWT_KEYS_FILE") == null) {
+            Path keys = workspace.home().resolve("jwt-keys.json");
+            moveMisplacedKeys(workspace.home().resolve(".tangle").resolve("jwt-keys.json"), keys);
+            env.put("TANGLE_JWT_KEYS_FILE", keys.toString());
+        }
         // the other services verify tokens against the stack's own api-server, wherever TANGLE_PORT_BASE put it
         if (System.getenv("TANGLE_JWT_JWKS_URL") == null) {
             env.put("TANGLE_JWT_JWKS_URL", "http://127.0.0.1:" + settings.portBase() + "/.well-known/jwks.json");
         }
         env.putAll(extra);
         return ChildProcess.start(label, command, env, workspace.home(), workspace.log(label), console, PREFIX_WIDTH);
+    }
+
+    /** Earlier launchers let api-server write its keys to {@code .tangle/.tangle/}: keep them, where they belong. */
+    private static void moveMisplacedKeys(Path misplaced, Path keys) {
+        try {
+            if (java.nio.file.Files.isRegularFile(misplaced) && !java.nio.file.Files.exists(keys)) {
+                java.nio.file.Files.move(misplaced, keys);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot move " + misplaced + " to " + keys, e);
+        }
     }
 
     /** The java of this JVM: the launcher already runs on a JDK the services accept. */

@@ -38,6 +38,9 @@ class DevStackIT {
             assertThat(query(first, "SELECT current_setting('fsync') || current_setting('synchronous_commit') "
                                     + "|| current_setting('full_page_writes')"))
                     .as("the dev PostgreSQL is durable").isEqualTo("ononon");
+            assertThat(home.resolve("jwt-keys.json")).as("the signing keys where the README says").isRegularFile();
+            assertThat(home.resolve(".tangle")).doesNotExist();
+            assertBenchRunsOnAFreshStack(home, first);
 
             launcher.process().destroy();
             int exit = launcher.awaitAllGone(GONE);
@@ -58,6 +61,34 @@ class DevStackIT {
             int exit = launcher.awaitAllGone(GONE);
             assertThat(exit).as("a service that dies takes the stack down with an error").isEqualTo(1);
             assertThat(launcher.output()).contains("geo-service exited unexpectedly");
+        }
+    }
+
+    /**
+     * Issue 12, item 9: more registrations from 127.0.0.1 than the production limit (10 an hour) allows, then
+     * {@code tangle bench fanout} as the docs show it, against the fresh stack.
+     */
+    private static void assertBenchRunsOnAFreshStack(Path home, DevEnv env) {
+        HttpTestClient api = new HttpTestClient(env.urls().get(Service.API_SERVER));
+        for (int i = 0; i < 12; i++) {
+            var res = api.post("/v1/auth/register", java.util.Map.of("handle", "devuser_" + i, "password", "password-" + i), null);
+            assertThat(res.status()).as("registration " + i + ": " + res).isEqualTo(201);
+        }
+        try {
+            Path bench = home.resolveSibling("bench-run");
+            java.nio.file.Files.createDirectories(bench);
+            Process p = new ProcessBuilder(ServiceLauncher.javaBinary(), "-cp", System.getProperty("java.class.path"),
+                    "dev.tangle.tools.bench.BenchCommand", "fanout", "--env", home.resolve("dev.env").toString(),
+                    "--clients", "24", "--group-size", "4", "--rate", "10", "--duration", "2s", "--drain", "5s")
+                    .directory(bench.toFile()).redirectErrorStream(true)
+                    .redirectOutput(bench.resolve("bench.out").toFile()).start();
+            assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("bench finished").isTrue();
+            assertThat(p.exitValue()).as(java.nio.file.Files.readString(bench.resolve("bench.out"))).isZero();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

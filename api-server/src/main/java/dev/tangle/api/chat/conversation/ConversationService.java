@@ -115,7 +115,7 @@ public final class ConversationService {
         DbExecute read = db.client().execute();
         Optional<List<String>> keys = page.keys(2);
         List<ConversationRepository.Listed> rows = conversations.list(read, me,
-                keys.map(k -> Instant.parse(k.get(0))), keys.map(k -> UUID.fromString(k.get(1))), page.fetchSize());
+                keys.map(k -> dev.tangle.common.page.Cursor.instant(k.get(0))), keys.map(k -> dev.tangle.common.page.Cursor.uuid(k.get(1))), page.fetchSize());
         Map<UUID, Long> lastSeqs = new java.util.HashMap<>();
         rows.stream().filter(r -> r.row().lastSeq() > 0).forEach(r -> lastSeqs.put(r.row().id(), r.row().lastSeq()));
         Map<UUID, Message> last = messages.of(read, lastSeqs, me);

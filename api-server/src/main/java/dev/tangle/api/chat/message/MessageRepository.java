@@ -256,4 +256,10 @@ public final class MessageRepository {
                 x == null ? null : new Message.Position(x, Rows.optionalDouble(r, "position_y")),
                 Rows.instant(r, "created_at"), Rows.instant(r, "edited_at"), deleted, Reactions.NONE);
     }
+
+    /** The conversation of a message, for operators who name a message by id alone. */
+    public Optional<UUID> conversationOf(DbExecute db, UUID messageId) {
+        return db.createGet("SELECT conversation_id FROM messages WHERE id = ?").addParam(messageId).execute()
+                .map(r -> Rows.uuid(r, "conversation_id"));
+    }
 }

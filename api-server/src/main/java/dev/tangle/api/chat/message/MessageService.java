@@ -39,8 +39,18 @@ public final class MessageService implements AutoCloseable {
     public record History(List<Message> items, boolean hasMore) {
     }
 
+    private final dev.tangle.api.media.MediaValidator mediaValidator;
+
     public MessageService(Database db, OutboxRelay relay, SocialGraph graph, ConversationRepository conversations,
                           Metrics metrics, int sendStripes, int sendWriters, int sendBatchMax) {
+        this(db, relay, graph, conversations, metrics, sendStripes, sendWriters, sendBatchMax,
+                dev.tangle.api.media.MediaValidator.NONE);
+    }
+
+    public MessageService(Database db, OutboxRelay relay, SocialGraph graph, ConversationRepository conversations,
+                          Metrics metrics, int sendStripes, int sendWriters, int sendBatchMax,
+                          dev.tangle.api.media.MediaValidator mediaValidator) {
+        this.mediaValidator = mediaValidator;
         this.db = db;
         this.relay = relay;
         this.graph = graph;
@@ -51,6 +61,7 @@ public final class MessageService implements AutoCloseable {
 
     /** Commits a message, or returns the one sent earlier with the same clientMsgId. */
     public SendResult send(SendCommand command) {
+        mediaValidator.validate(command.senderId(), command.mediaIds());
         return batcher.send(command);
     }
 
@@ -108,6 +119,22 @@ public final class MessageService implements AutoCloseable {
                 messages.tombstone(tx, messageId, Instant.now().truncatedTo(ChronoUnit.MICROS));
                 ChatEvents.messages(tx, List.of(message(tx, conversationId, messageId, false)), "deleted");
             }
+            return null;
+        });
+        relay.kick();
+    }
+
+    /** An operator's deletion (admin API): a tombstone like the sender's, audited in the same transaction. */
+    public void deleteAsOperator(UUID operator, UUID messageId) {
+        db.inTransaction(tx -> {
+            UUID conversationId = messages.conversationOf(tx, messageId).orElseThrow(() -> Problems.notFound("Message"));
+            Message m = message(tx, conversationId, messageId, true);
+            if (!m.deleted()) {
+                messages.tombstone(tx, messageId, Instant.now().truncatedTo(ChronoUnit.MICROS));
+                ChatEvents.messages(tx, List.of(message(tx, conversationId, messageId, false)), "deleted");
+            }
+            dev.tangle.api.audit.AuditLog.append(tx, operator, "admin.content_deleted", "message", messageId,
+                    java.util.Map.of("senderId", m.senderId(), "conversationId", conversationId));
             return null;
         });
         relay.kick();

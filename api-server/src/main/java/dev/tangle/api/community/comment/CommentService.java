@@ -121,16 +121,39 @@ public final class CommentService {
             if (!c.authorId().equals(viewer) && !moderator) {
                 throw Problems.forbidden("Only the author, the post's author or a group admin may delete a comment");
             }
-            if (c.replyCount() > 0) {
-                comments.tombstone(tx, commentId);
-            } else {
-                removeWithEmptyAncestors(tx, c);
+            remove(tx, c, post);
+            if (!c.authorId().equals(viewer)) {
+                dev.tangle.api.audit.AuditLog.append(tx, viewer, "moderation.comment_deleted", "comment", commentId,
+                        java.util.Map.of("authorId", c.authorId(), "postId", post.id()));
             }
-            posts.addComments(tx, post.id(), -1);
-            CommunityEvents.comment(tx, post.id(), commentId, c.parentId(), c.authorId(), "deleted");
             return null;
         });
         relay.kick();
+    }
+
+    /** An operator's deletion (admin API): no visibility or role check; audited in the same transaction. */
+    public void deleteAsOperator(UUID operator, UUID commentId) {
+        db.inTransaction(tx -> {
+            StoredComment c = comments.findForUpdate(tx, commentId).filter(x -> !x.deleted())
+                    .orElseThrow(() -> Problems.notFound("Comment"));
+            StoredPost post = posts.find(tx, c.postId()).orElseThrow(() -> Problems.notFound("Comment"));
+            remove(tx, c, post);
+            dev.tangle.api.audit.AuditLog.append(tx, operator, "admin.content_deleted", "comment", commentId,
+                    java.util.Map.of("authorId", c.authorId(), "postId", post.id()));
+            return null;
+        });
+        relay.kick();
+    }
+
+    private void remove(DbExecute tx, StoredComment c, StoredPost post) {
+        UUID commentId = c.id();
+        if (c.replyCount() > 0) {
+            comments.tombstone(tx, commentId);
+        } else {
+            removeWithEmptyAncestors(tx, c);
+        }
+        posts.addComments(tx, post.id(), -1);
+        CommunityEvents.comment(tx, post.id(), commentId, c.parentId(), c.authorId(), "deleted");
     }
 
     private void removeWithEmptyAncestors(DbExecute tx, StoredComment c) {
@@ -151,7 +174,7 @@ public final class CommentService {
             comments.find(read, parentId).filter(c -> c.postId().equals(post.id()))
                     .orElseThrow(() -> Problems.notFound("Comment"));
         }
-        UUID after = page.keys(1).map(k -> UUID.fromString(k.getFirst())).orElse(CommentRepository.BEFORE_ALL);
+        UUID after = page.keys(1).map(k -> dev.tangle.common.page.Cursor.uuid(k.getFirst())).orElse(CommentRepository.BEFORE_ALL);
         List<StoredComment> rows = comments.tree(read, postId, parentId, after, page.limit(), levels, replyLimit);
         Set<UUID> hidden = access.blockedEitherWay(read, viewer);
         return CommentTree.page(rows, page, summaries(read, viewer, rows), hidden, levels, replyLimit);

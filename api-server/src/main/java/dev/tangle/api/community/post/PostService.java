@@ -24,8 +24,16 @@ public final class PostService {
     private final PostAccess access;
     private final ReactionCounts reactions;
 
+    private final dev.tangle.api.media.MediaValidator mediaValidator;
+
     public PostService(Database db, OutboxRelay relay, PostRepository posts, PostAccess access,
                        ReactionCounts reactions) {
+        this(db, relay, posts, access, reactions, dev.tangle.api.media.MediaValidator.NONE);
+    }
+
+    public PostService(Database db, OutboxRelay relay, PostRepository posts, PostAccess access,
+                       ReactionCounts reactions, dev.tangle.api.media.MediaValidator mediaValidator) {
+        this.mediaValidator = mediaValidator;
         this.db = db;
         this.relay = relay;
         this.posts = posts;
@@ -34,6 +42,7 @@ public final class PostService {
     }
 
     public Post create(UUID author, NewPost request) {
+        mediaValidator.validate(author, request.mediaIds());
         StoredPost post = new StoredPost(Ids.newId(), author, request.text(), request.format(), request.visibility(),
                 request.groupId(), request.mediaIds(), request.location(), now(), null, 0);
         db.inTransaction(tx -> {
@@ -80,6 +89,23 @@ public final class PostService {
             }
             posts.delete(tx, postId);
             PostEvents.post(tx, post, "deleted");
+            if (!post.authorId().equals(viewer)) {
+                dev.tangle.api.audit.AuditLog.append(tx, viewer, "moderation.post_deleted", "post", postId,
+                        java.util.Map.of("authorId", post.authorId(), "groupId", String.valueOf(post.groupId())));
+            }
+            return null;
+        });
+        relay.kick();
+    }
+
+    /** An operator's deletion (admin API): no visibility or role check; audited in the same transaction. */
+    public void deleteAsOperator(UUID operator, UUID postId) {
+        db.inTransaction(tx -> {
+            StoredPost post = posts.findForUpdate(tx, postId).orElseThrow(() -> Problems.notFound("Post"));
+            posts.delete(tx, postId);
+            PostEvents.post(tx, post, "deleted");
+            dev.tangle.api.audit.AuditLog.append(tx, operator, "admin.content_deleted", "post", postId,
+                    java.util.Map.of("authorId", post.authorId()));
             return null;
         });
         relay.kick();

@@ -16,7 +16,7 @@ public sealed interface ClientFrame {
     /** The wire {@code type} of each frame. */
     Map<Class<? extends ClientFrame>, String> TYPES = Map.of(Send.class, "send", Resume.class, "resume",
             Typing.class, "typing", Read.class, "read", Presence.class, "presence", CanvasJoin.class, "canvas.join",
-            CanvasLeave.class, "canvas.leave", Auth.class, "auth", Ping.class, "ping");
+            CanvasLeave.class, "canvas.leave", Auth.class, "auth", Ping.class, "ping", Location.class, "location");
 
     String id();
 
@@ -57,5 +57,14 @@ public sealed interface ClientFrame {
     }
 
     record Ping(String id) implements ClientFrame {
+    }
+
+    /**
+     * A location update, forwarded to geo-service ({@code tangle.svc.geo.location}), which validates ranges.
+     *
+     * @param at the device's time as sent (ISO-8601), or null
+     */
+    record Location(String id, double lat, double lon, Double accuracyM, Integer batteryPct, String at)
+            implements ClientFrame {
     }
 }

@@ -77,6 +77,16 @@ public final class WsConnection {
         }
     }
 
+    /** Stops or resumes reading from the socket, as a client on a stalled network: the server's writes back up. */
+    public void pauseReading(boolean paused) {
+        loop.execute(() -> {
+            SelectionKey k = selectionKey;
+            if (k != null && k.isValid()) {
+                k.interestOps(paused ? k.interestOps() & ~SelectionKey.OP_READ : k.interestOps() | SelectionKey.OP_READ);
+            }
+        });
+    }
+
     /** Drops the TCP connection at once, as a crashed client would. */
     public void abort() {
         loop.execute(() -> closed(1006, "aborted"));

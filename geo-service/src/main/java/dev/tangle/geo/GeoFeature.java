@@ -1,0 +1,9 @@
+package dev.tangle.geo;
+
+import io.helidon.webserver.http.HttpRouting;
+
+/** One feature of geo-service started by {@link Main}: it registers its routes; its resources stop with the service. */
+public interface GeoFeature {
+
+    void routing(HttpRouting.Builder routing);
+}

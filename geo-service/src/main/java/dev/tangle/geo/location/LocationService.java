@@ -1,0 +1,135 @@
+package dev.tangle.geo.location;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import dev.tangle.common.json.Json;
+import dev.tangle.geo.place.PlaceTracker;
+import dev.tangle.geo.share.Audience;
+import dev.tangle.geo.share.Precision;
+import dev.tangle.geo.share.Share;
+import dev.tangle.geo.share.ShareService;
+import dev.tangle.geo.share.ViewerCache;
+import dev.tangle.geo.support.GeoGrid;
+import dev.tangle.geo.support.GeoMetrics;
+import dev.tangle.geo.support.Pushes;
+
+/**
+ * Takes location updates: coalesces too-fast ones, stores the last known location, pushes it to every viewer
+ * (the cell centre to approximate ones) and lets the place tracker compare it with the places watched.
+ */
+public final class LocationService {
+
+    private static final System.Logger LOG = System.getLogger(LocationService.class.getName());
+    private static final long TOUCH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(15);
+
+    private final LocationStore store;
+    private final ViewerCache viewers;
+    private final ShareService shares;
+    private final PlaceTracker places;
+    private final Pushes pushes;
+    private final GeoMetrics metrics;
+    private final Clock clock;
+    private final Coalescer coalescer;
+    private final ConcurrentHashMap<UUID, Long> touched = new ConcurrentHashMap<>();
+
+    public LocationService(LocationStore store, ViewerCache viewers, ShareService shares, PlaceTracker places,
+                           Pushes pushes, GeoMetrics metrics, Clock clock, CoalescerFactory coalescer) {
+        this.store = store;
+        this.viewers = viewers;
+        this.shares = shares;
+        this.places = places;
+        this.pushes = pushes;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.coalescer = coalescer.create(this::process);
+    }
+
+    /** Builds the coalescer around the processing step. */
+    public interface CoalescerFactory {
+        Coalescer create(java.util.function.BiConsumer<UUID, Fix> processor);
+    }
+
+    /** An accepted update; returns whether it was coalesced. */
+    public boolean ingest(UUID user, Fix fix) {
+        boolean coalesced = coalescer.offer(user, fix);
+        metrics.update(coalesced ? "coalesced" : "processed");
+        return coalesced;
+    }
+
+    public Coalescer coalescer() {
+        return coalescer;
+    }
+
+    private void process(UUID user, Fix fix) {
+        long trigger = System.nanoTime();
+        Instant received = clock.instant();
+        LastLocation last = LastLocation.of(fix, received);
+        try {
+            store.put(user, last);
+            Audience audience = viewers.get(user);
+            push(user, audience, last, received);
+            places.evaluate(user, fix.point(), fix.at(), audience, trigger);
+            touch(user, received);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Location update of " + user + " failed: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    private void push(UUID user, Audience audience, LastLocation last, Instant now) {
+        if (audience.isEmpty()) {
+            return;
+        }
+        Map<UUID, byte[]> frames = new HashMap<>();
+        int n = 0;
+        for (var entry : audience.byViewer().entrySet()) {
+            Share share = entry.getValue();
+            if (!share.active(now) || share.paused()) {
+                continue;
+            }
+            byte[] frame = frames.computeIfAbsent(share.id(), id -> frame(user, share, last));
+            pushes.frame(entry.getKey(), frame);
+            n++;
+        }
+        metrics.pushed(n);
+    }
+
+    /** The {@code location} frame a viewer of {@code share} gets. */
+    static byte[] frame(UUID user, Share share, LastLocation last) {
+        Map<String, Object> f = new java.util.LinkedHashMap<>();
+        f.put("type", "location");
+        f.put("userId", user);
+        f.put("shareId", share.id());
+        boolean exact = share.precision() == Precision.EXACT;
+        f.put("lat", exact ? last.lat() : last.cellLat());
+        f.put("lon", exact ? last.lon() : last.cellLon());
+        f.put("accuracyM", exact ? last.accuracyM() : Double.valueOf(GeoGrid.APPROXIMATE_ACCURACY_M));
+        f.put("precision", share.precision().wire());
+        f.put("at", last.at());
+        f.put("sentAt", last.receivedAt());
+        return Json.write(f);
+    }
+
+    private void touch(UUID user, Instant now) {
+        long t = System.nanoTime();
+        Long previous = touched.get(user);
+        if (previous == null || t - previous > TOUCH_EVERY_NANOS) {
+            touched.put(user, t);
+            Thread.ofVirtual().name("share-touch").start(() -> {
+                try {
+                    shares.touch(user, now);
+                } catch (RuntimeException e) {
+                    touched.remove(user);
+                    LOG.log(Level.WARNING, "Could not mark the shares of " + user + " updated: " + e.getMessage());
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.tangle.geo.place;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.tangle.common.db.Rows;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+
+/** SQL of places, watches and presence rows. */
+public final class PlaceRepository {
+
+    private static final String COLUMNS = "id, owner_id, group_id, name, lat, lon, radius_m, dwell_seconds, created_at, updated_at";
+
+    /** A watch: {@code watcherId} wants alerts about {@code userId} at {@code placeId}. */
+    public record Watch(UUID placeId, UUID watcherId, UUID userId) {
+    }
+
+    /** A user's presence row. */
+    public record Presence(UUID placeId, String basis, boolean inside, boolean arrived, Instant since) {
+    }
+
+    public void insert(DbExecute tx, Place p) {
+        tx.createInsert("INSERT INTO places (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .addParam(p.id()).addParam(p.ownerId()).addParam(p.groupId()).addParam(p.name()).addParam(p.lat())
+                .addParam(p.lon()).addParam(p.radiusM()).addParam(p.dwellSeconds()).addParam(Rows.ts(p.createdAt()))
+                .addParam(Rows.ts(p.updatedAt())).execute();
+    }
+
+    public void update(DbExecute tx, Place p) {
+        tx.createUpdate("UPDATE places SET name = ?, lat = ?, lon = ?, radius_m = ?, dwell_seconds = ?, updated_at = ? WHERE id = ?")
+                .addParam(p.name()).addParam(p.lat()).addParam(p.lon()).addParam(p.radiusM()).addParam(p.dwellSeconds())
+                .addParam(Rows.ts(p.updatedAt())).addParam(p.id()).execute();
+    }
+
+    public void delete(DbExecute tx, UUID id) {
+        tx.createDelete("DELETE FROM places WHERE id = ?").addParam(id).execute();
+    }
+
+    public Optional<Place> find(DbExecute db, UUID id) {
+        return db.createGet("SELECT " + COLUMNS + " FROM places WHERE id = ?").addParam(id).execute().map(PlaceRepository::place);
+    }
+
+    /** Places the user owns or that belong to one of {@code groupIds}. */
+    public List<Place> visible(DbExecute db, UUID user, Collection<UUID> groupIds) {
+        return db.createQuery("SELECT " + COLUMNS + " FROM places WHERE owner_id = ? OR group_id = ANY(?::uuid[]) "
+                              + "ORDER BY created_at DESC LIMIT 500")
+                .addParam(user).addParam(Rows.uuidArray(groupIds)).execute().map(PlaceRepository::place).toList();
+    }
+
+    public List<Place> all(DbExecute db) {
+        return db.createQuery("SELECT " + COLUMNS + " FROM places").execute().map(PlaceRepository::place).toList();
+    }
+
+    public List<Watch> allWatches(DbExecute db) {
+        return db.createQuery("SELECT place_id, watcher_id, user_id FROM place_watches").execute()
+                .map(PlaceRepository::watch).toList();
+    }
+
+    public List<Watch> watches(DbExecute db, UUID placeId) {
+        return db.createQuery("SELECT place_id, watcher_id, user_id FROM place_watches WHERE place_id = ?")
+                .addParam(placeId).execute().map(PlaceRepository::watch).toList();
+    }
+
+    public void replaceWatches(DbExecute tx, UUID placeId, UUID watcher, Collection<UUID> userIds) {
+        tx.createDelete("DELETE FROM place_watches WHERE place_id = ? AND watcher_id = ?").addParam(placeId).addParam(watcher).execute();
+        if (!userIds.isEmpty()) {
+            tx.createInsert("INSERT INTO place_watches (place_id, watcher_id, user_id) SELECT ?, ?, u FROM unnest(?::uuid[]) AS t(u) "
+                            + "ON CONFLICT DO NOTHING")
+                    .addParam(placeId).addParam(watcher).addParam(Rows.uuidArray(userIds)).execute();
+        }
+    }
+
+    public List<Presence> insideOf(DbExecute db, UUID user) {
+        return db.createQuery("SELECT place_id, basis, inside, arrived, since FROM place_presence WHERE user_id = ? AND inside")
+                .addParam(user).execute().map(PlaceRepository::presence).toList();
+    }
+
+    public Optional<Presence> presence(DbExecute db, UUID placeId, UUID user, String basis) {
+        return db.createGet("SELECT place_id, basis, inside, arrived, since FROM place_presence WHERE place_id = ? "
+                            + "AND user_id = ? AND basis = ?")
+                .addParam(placeId).addParam(user).addParam(basis).execute().map(PlaceRepository::presence);
+    }
+
+    /** outside → inside; false when another instance got there first. */
+    public boolean enter(DbExecute tx, UUID placeId, UUID user, String basis, boolean arrived, Instant since) {
+        return tx.createInsert("INSERT INTO place_presence (place_id, user_id, basis, inside, arrived, since) "
+                               + "VALUES (?, ?, ?, true, ?, ?) ON CONFLICT (place_id, user_id, basis) DO UPDATE "
+                               + "SET inside = true, arrived = EXCLUDED.arrived, since = EXCLUDED.since WHERE NOT place_presence.inside")
+                       .addParam(placeId).addParam(user).addParam(basis).addParam(arrived).addParam(Rows.ts(since))
+                       .execute() == 1;
+    }
+
+    /** inside, not arrived → arrived (dwell satisfied). */
+    public boolean arrive(DbExecute tx, UUID placeId, UUID user, String basis) {
+        return tx.createUpdate("UPDATE place_presence SET arrived = true WHERE place_id = ? AND user_id = ? AND basis = ? "
+                               + "AND inside AND NOT arrived")
+                       .addParam(placeId).addParam(user).addParam(basis).execute() == 1;
+    }
+
+    /** inside → outside, when the row still says {@code arrived}. */
+    public boolean leave(DbExecute tx, UUID placeId, UUID user, String basis, boolean arrived, Instant since) {
+        return tx.createUpdate("UPDATE place_presence SET inside = false, arrived = false, since = ? WHERE place_id = ? "
+                               + "AND user_id = ? AND basis = ? AND inside AND arrived = ?")
+                       .addParam(Rows.ts(since)).addParam(placeId).addParam(user).addParam(basis).addParam(arrived)
+                       .execute() == 1;
+    }
+
+    static Place place(DbRow row) {
+        return new Place(Rows.uuid(row, "id"), Rows.uuid(row, "owner_id"), Rows.optionalUuid(row, "group_id").orElse(null),
+                Rows.string(row, "name"), Rows.optionalDouble(row, "lat"), Rows.optionalDouble(row, "lon"),
+                Rows.optionalDouble(row, "radius_m"), Rows.intValue(row, "dwell_seconds"), Rows.instant(row, "created_at"),
+                Rows.instant(row, "updated_at"));
+    }
+
+    private static Watch watch(DbRow row) {
+        return new Watch(Rows.uuid(row, "place_id"), Rows.uuid(row, "watcher_id"), Rows.uuid(row, "user_id"));
+    }
+
+    private static Presence presence(DbRow row) {
+        return new Presence(Rows.uuid(row, "place_id"), Rows.string(row, "basis"), Rows.bool(row, "inside"),
+                Rows.bool(row, "arrived"), Rows.instant(row, "since"));
+    }
+}

@@ -1,0 +1,185 @@
+package dev.tangle.geo.location;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tangle.common.test.Await;
+import dev.tangle.common.test.HttpTestClient;
+import dev.tangle.geo.Main;
+import dev.tangle.geo.support.GeoGrid;
+import dev.tangle.geo.support.GeoStack;
+import dev.tangle.geo.support.GeoStack.User;
+import dev.tangle.geo.support.LatLon;
+import dev.tangle.geo.support.Ws;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Live sharing against the real stack: api-server, two socket-server instances, geo-service, PostgreSQL, NATS. */
+class LiveLocationIT {
+
+    private static GeoStack stack;
+    private static Main.Started geo;
+    private static HttpTestClient http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = new GeoStack();
+        geo = stack.geo("geo-live-1", Map.of());
+        http = new HttpTestClient(geo.service().baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    private static String share(User owner, List<User> viewers, String precision) {
+        var r = http.post("/v1/location/shares", Map.of("userIds", viewers.stream().map(User::id).toList(),
+                "durationMinutes", 60, "precision", precision), owner.token());
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.json().path("active").asBoolean()).isTrue();
+        return r.json().path("id").asText();
+    }
+
+    private static void update(User user, double lat, double lon) {
+        var r = http.post("/v1/location", Map.of("lat", lat, "lon", lon, "accuracyM", 5), user.token());
+        assertThat(r.status()).as(r.toString()).isEqualTo(204);
+    }
+
+    @Test
+    void exactViewerSeesLivePointsAndApproximateViewerOnlyEverOneCell() {
+        User a = stack.register("sharer");
+        User exact = stack.register("exact");
+        User approx = stack.register("approx");
+        stack.befriend(a, exact);
+        stack.befriend(a, approx);
+        share(a, List.of(exact), "exact");
+        share(a, List.of(approx), "approximate");
+        try (Ws sharer = Ws.connect(stack.socketOne.baseUrl(), a.token());
+             Ws onOne = Ws.connect(stack.socketOne.baseUrl(), exact.token());
+             Ws onTwo = Ws.connect(stack.socketTwo.baseUrl(), approx.token())) {
+            // over the WebSocket, forwarded by socket-server
+            sharer.send(Map.of("type", "location", "id", "l1", "lat", 48.858421, "lon", 2.294481, "accuracyM", 4));
+            sharer.await("ack of the location frame", f -> f.path("type").asText().equals("ack") && f.path("id").asText().equals("l1"));
+            JsonNode seen = onOne.await("exact push", f -> f.path("type").asText().equals("location"));
+            assertThat(seen.path("lat").asDouble()).isEqualTo(48.858421);
+            assertThat(seen.path("lon").asDouble()).isEqualTo(2.294481);
+            assertThat(seen.path("precision").asText()).isEqualTo("exact");
+            assertThat(seen.path("userId").asText()).isEqualTo(a.id());
+
+            // 1,000 random points inside one cell: the approximate viewer receives the same point every time
+            LatLon cell = GeoGrid.snap(48.8600, 2.3000);
+            Random random = new Random(7);
+            int sent = 1000;
+            for (int i = 0; i < sent; i++) {
+                double lat = cell.lat() + (random.nextDouble() - 0.5) * 0.008;
+                double lon = cell.lon() + (random.nextDouble() - 0.5) * 0.012;
+                assertThat(GeoGrid.snap(lat, lon)).isEqualTo(cell);
+                update(a, lat, lon);
+            }
+            Await.until(Duration.ofSeconds(20), "1,001 pushes to the approximate viewer", () -> onTwo.locations().size() >= sent + 1);
+            List<JsonNode> cellPushes = onTwo.locations().subList(1, sent + 1);
+            Set<String> points = cellPushes.stream().map(f -> f.path("lat").asDouble() + "," + f.path("lon").asDouble()
+                                                              + "," + f.path("accuracyM").asDouble())
+                    .collect(Collectors.toSet());
+            assertThat(points).containsExactly(cell.lat() + "," + cell.lon() + "," + GeoGrid.APPROXIMATE_ACCURACY_M);
+            assertThat(cellPushes).allMatch(f -> f.path("precision").asText().equals("approximate"));
+            Await.until(Duration.ofSeconds(20), "exact pushes", () -> onOne.locations().size() >= sent + 1);
+            assertThat(onOne.locations().stream().map(f -> f.path("lat").asDouble()).distinct().count()).isGreaterThan(900);
+
+            // status and viewers
+            var live = http.get("/v1/location/live", approx.token());
+            assertThat(live.status()).isEqualTo(200);
+            JsonNode item = live.json().path("items").get(0);
+            assertThat(item.path("status").asText()).isEqualTo("live");
+            assertThat(item.path("lat").asDouble()).isEqualTo(cell.lat());
+            String shareId = item.path("shareId").asText();
+            var viewers = http.get("/v1/location/shares/" + shareId + "/viewers", a.token());
+            assertThat(viewers.json().path("items").get(0).path("userId").asText()).isEqualTo(approx.id());
+            assertThat(http.get("/v1/location/shares/" + shareId + "/viewers", approx.token()).status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aShareEndsAtItsExpiryWithoutATimerOfItsOwn() throws Exception {
+        User a = stack.register("expiring");
+        User b = stack.register("watcher");
+        stack.befriend(a, b);
+        String shareId = share(a, List.of(b), "exact");
+        try (Ws viewer = Ws.connect(stack.socketTwo.baseUrl(), b.token())) {
+            update(a, 10.0, 10.0);
+            viewer.await("a push while live", f -> f.path("type").asText().equals("location"));
+            Instant expiresAt = Instant.now().plusSeconds(2);
+            try (var c = geo.service().infra().db().dataSource().getConnection();
+                 var s = c.prepareStatement("UPDATE geo.shares SET expires_at = ? WHERE id = ?::uuid")) {
+                s.setObject(1, java.time.OffsetDateTime.ofInstant(expiresAt, java.time.ZoneOffset.UTC));
+                s.setString(2, shareId);
+                s.executeUpdate();
+            }
+            invalidate(a);
+            JsonNode ended = viewer.await(Duration.ofSeconds(10), "location.ended", f -> f.path("kind").asText().equals("location.ended"));
+            assertThat(Instant.now()).isAfterOrEqualTo(expiresAt);
+            assertThat(Duration.between(expiresAt, Instant.now())).isLessThan(Duration.ofSeconds(3));
+            assertThat(ended.path("shareId").asText()).isEqualTo(shareId);
+            int before = viewer.locations().size();
+            update(a, 10.001, 10.001);
+            var live = http.get("/v1/location/live", b.token()).json().path("items").get(0);
+            assertThat(live.path("status").asText()).isEqualTo("ended");
+            assertThat(live.path("lat").isNull()).isTrue();
+            assertThat(viewer.locations()).hasSize(before);
+        }
+    }
+
+    @Test
+    void blockingStopsUpdatesWithinOneSecond() {
+        User a = stack.register("blocker");
+        User b = stack.register("blocked");
+        stack.befriend(a, b);
+        share(a, List.of(b), "exact");
+        try (Ws viewer = Ws.connect(stack.socketOne.baseUrl(), b.token())) {
+            update(a, 20.0, 20.0);
+            viewer.await("a push before the block", f -> f.path("type").asText().equals("location"));
+            var blocked = stack.apiHttp.post("/v1/blocks", Map.of("userId", b.id()), a.token());
+            assertThat(blocked.status()).isEqualTo(204);
+            Instant blockedAt = Instant.now();
+            while (Duration.between(blockedAt, Instant.now()).toMillis() < 2000) {
+                update(a, 20.0 + Math.random() / 100, 20.0);
+            }
+            List<JsonNode> after = viewer.locations().stream()
+                    .filter(f -> Instant.parse(f.path("sentAt").asText()).isAfter(blockedAt.plusSeconds(1))).toList();
+            assertThat(after).isEmpty();
+            assertThat(http.get("/v1/location/live", b.token()).json().path("items")).isEmpty();
+        }
+    }
+
+    @Test
+    void badUpdatesAndSharesAreRefusedNamingTheField() {
+        User a = stack.register("bad");
+        User stranger = stack.register("stranger");
+        var r = http.post("/v1/location", Map.of("lat", 91, "lon", 0), a.token());
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.text()).contains("lat");
+        r = http.post("/v1/location/shares", Map.of("userIds", List.of(stranger.id()), "durationMinutes", 60,
+                "precision", "exact"), a.token());
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.text()).contains("userIds");
+        r = http.post("/v1/location/shares", Map.of("userIds", List.of(stranger.id()), "durationMinutes", 5,
+                "precision", "exact"), a.token());
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.text()).contains("durationMinutes");
+        assertThat(http.post("/v1/location", Map.of("lat", 1, "lon", 1), null).status()).isEqualTo(401);
+    }
+
+    private static void invalidate(User owner) {
+        geo.service().infra().nats().connection().publish("tangle.rt.geo-shares." + owner.id(), owner.id().getBytes());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.tangle.media.serve;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.tangle.common.media.MediaContract;
+import dev.tangle.common.nats.service.NatsServiceClient;
+import dev.tangle.media.item.MediaItem;
+
+/**
+ * Who may see a media item: its owner; anyone else only if api-server says a post or message they can see attaches
+ * it ({@code tangle.svc.attachment.can-view}). Answers are reused for a short TTL per (user, media); a "no" is
+ * cached as briefly, so a newly attached item becomes visible within the TTL.
+ */
+public final class AccessChecker {
+
+    private static final int MAX_ENTRIES = 50_000;
+
+    private final NatsServiceClient api;
+    private final Duration ttl;
+    private final Map<Key, Answer> cache = new ConcurrentHashMap<>();
+
+    public AccessChecker(NatsServiceClient api, Duration ttl) {
+        this.api = api;
+        this.ttl = ttl;
+    }
+
+    public boolean canView(UUID userId, MediaItem item) {
+        if (item.ownerId().equals(userId)) {
+            return true;
+        }
+        if (item.deleted()) {
+            return false;
+        }
+        Key key = new Key(userId, item.id());
+        long now = System.nanoTime();
+        Answer cached = cache.get(key);
+        if (cached != null && cached.expiresAt - now > 0) {
+            return cached.visible;
+        }
+        boolean visible = api.call(MediaContract.CAN_VIEW,
+                new MediaContract.CanViewRequest(userId.toString(), item.id().toString())).visible();
+        if (!ttl.isZero()) {
+            if (cache.size() > MAX_ENTRIES) {
+                cache.clear();
+            }
+            cache.put(key, new Answer(visible, now + ttl.toNanos()));
+        }
+        return visible;
+    }
+
+    /** Forgets every answer about an item (it was deleted). */
+    public void forget(UUID mediaId) {
+        cache.keySet().removeIf(k -> k.mediaId.equals(mediaId));
+    }
+
+    private record Key(UUID userId, UUID mediaId) {
+    }
+
+    private record Answer(boolean visible, long expiresAt) {
+    }
+}

@@ -1,0 +1,283 @@
+package dev.tangle.tools.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tangle.common.json.Json;
+import dev.tangle.tools.bench.TangleSetup.User;
+import dev.tangle.tools.bench.ws.WsClient;
+import dev.tangle.tools.bench.ws.WsConnection;
+import dev.tangle.tools.bench.ws.WsListener;
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@code tangle bench location}: N sharers × M viewers per sharer, every one on its own WebSocket. Each sharer
+ * shares its location (exact) with a group conversation of its viewers and sends {@code location} frames
+ * open-loop every {@code --update-interval}; it walks in and out of a place its first viewer watches, among
+ * {@code --places} places in all. Reports updates/s ingested by geo-service (its own counter), push latency
+ * (intended send → {@code location} frame at a viewer) and alert latency (intended send of the crossing update →
+ * {@code place.arrived|left} notification at the watcher).
+ *
+ * <p>Options: {@code --sharers 500 --viewers-per-sharer 20 --update-interval 1s --duration 30s --places 10000
+ * --threads 2 --setup-concurrency 16 --geo URL} (default {@code TANGLE_GEO_URL} of .tangle/dev.env).
+ */
+public final class LocationBench {
+
+    private static final Pattern AT = Pattern.compile("\"at\":\"([^\"]+)\"");
+    private static final double CENTER_LAT = 47.0;
+    private static final double CENTER_LON = 8.0;
+    private static final int CROSS_EVERY = 5;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final BenchOptions opts;
+    private final DevEnv env;
+    private final URI geo;
+    private final Histogram pushes = new Histogram(3_600_000_000L, 3);
+    private final Histogram alerts = new Histogram(3_600_000_000L, 3);
+    private final AtomicLong pushCount = new AtomicLong();
+    private final AtomicLong alertCount = new AtomicLong();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger closed = new AtomicInteger();
+    private volatile boolean measuring;
+
+    private LocationBench(BenchOptions opts) throws IOException {
+        this.opts = opts;
+        this.env = DevEnv.resolve(opts);
+        String g = opts.string("geo", env.vars().get("TANGLE_GEO_URL"));
+        if (g == null) {
+            throw new TargetUnavailable("no geo-service URL: --geo or TANGLE_GEO_URL in .tangle/dev.env");
+        }
+        this.geo = URI.create(g.endsWith("/") ? g.substring(0, g.length() - 1) : g);
+    }
+
+    public static void run(List<String> args) throws Exception {
+        new LocationBench(BenchOptions.parse(args)).run();
+    }
+
+    private void run() throws Exception {
+        int sharers = opts.integer("sharers", 500);
+        int perSharer = opts.integer("viewers-per-sharer", 20);
+        Duration interval = opts.duration("update-interval", Duration.ofSeconds(1));
+        Duration duration = opts.duration("duration", Duration.ofSeconds(30));
+        int placeCount = Math.max(sharers, opts.integer("places", 10_000));
+        System.out.printf(Locale.ROOT, "bench location: %d sharers x %d viewers, one update per %s each (%.0f/s), %d places, %s%n",
+                sharers, perSharer, interval, sharers * 1e9 / interval.toNanos(), placeCount, duration);
+        TangleSetup setup = new TangleSetup(env.api(), BenchCommand.scratch().resolve("tangle-users.json"),
+                opts.integer("setup-concurrency", 16));
+        setup.checkReachable();
+        long t = System.nanoTime();
+        List<User> users = setup.users(sharers * (1 + perSharer));
+        System.out.printf(Locale.ROOT, "  %d users ready in %.1f s%n", users.size(), (System.nanoTime() - t) / 1e9);
+        List<List<User>> groups = new ArrayList<>();
+        for (int i = 0; i < sharers; i++) {
+            groups.add(users.subList(i * (1 + perSharer), (i + 1) * (1 + perSharer)));
+        }
+        t = System.nanoTime();
+        List<String> conversations = setup.groupConversations(groups);
+        parallel(sharers, i -> post("/v1/location/shares", "{\"conversationId\":\"" + conversations.get(i)
+                + "\",\"durationMinutes\":60,\"precision\":\"exact\"}", groups.get(i).getFirst().accessToken(), 201));
+        System.out.printf(Locale.ROOT, "  %d conversations and shares in %.1f s%n", sharers, (System.nanoTime() - t) / 1e9);
+        t = System.nanoTime();
+        Random random = new Random(3);
+        List<double[]> homes = new ArrayList<>();
+        for (int i = 0; i < placeCount; i++) {
+            homes.add(new double[] {CENTER_LAT + (random.nextDouble() - 0.5), CENTER_LON + (random.nextDouble() - 0.5)});
+        }
+        parallel(placeCount, i -> {
+            User owner = i < sharers ? groups.get(i).get(1) : users.get(i % users.size());
+            JsonNode place = post("/v1/places", String.format(Locale.ROOT, "{\"name\":\"p%d\",\"lat\":%.6f,\"lon\":%.6f,\"radiusM\":100}",
+                    i, homes.get(i)[0], homes.get(i)[1]), owner.accessToken(), 201);
+            if (i < sharers) {
+                put("/v1/places/" + place.get("id").asText() + "/watch", "{\"userIds\":[\"" + groups.get(i).getFirst().id() + "\"]}",
+                        owner.accessToken());
+            }
+        });
+        System.out.printf(Locale.ROOT, "  %d places (%d watched) in %.1f s%n", placeCount, sharers, (System.nanoTime() - t) / 1e9);
+
+        double ingestedBefore = ingested();
+        try (WsClient ws = new WsClient(opts.integer("threads", 2))) {
+            List<WsConnection> sharerConns = new ArrayList<>();
+            Listener listener = new Listener();
+            t = System.nanoTime();
+            for (int i = 0; i < users.size(); i++) {
+                WsConnection c = ws.connect(URI.create(env.socketEndpoint() + "?access_token="
+                        + URLEncoder.encode(users.get(i).accessToken(), StandardCharsets.UTF_8)), null, null, listener, null);
+                if (i % (1 + perSharer) == 0) {
+                    sharerConns.add(c);
+                }
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (open.get() + closed.get() < users.size() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            System.out.printf(Locale.ROOT, "  %d WebSockets open (%d failed) in %.1f s%n", open.get(), closed.get(),
+                    (System.nanoTime() - t) / 1e9);
+            Thread.sleep(1000); // let hello and the resume window pass
+            long sent = drive(sharerConns, homes, interval, duration, listener);
+            Thread.sleep(2000); // drain
+            double ingested = ingested() - ingestedBefore;
+            report(sharers, perSharer, sent, ingested, duration);
+        }
+    }
+
+    private long drive(List<WsConnection> sharers, List<double[]> homes, Duration interval, Duration duration,
+                       Listener listener) throws InterruptedException {
+        long start = System.nanoTime() + 200_000_000L;
+        long intervalNanos = interval.toNanos();
+        long end = start + duration.toNanos();
+        int n = sharers.size();
+        long sent = 0;
+        long warmupEnd = start + Math.min(duration.toNanos() / 5, 5_000_000_000L);
+        // open-loop: sharer i's k-th update is due at start + k*interval + i*interval/n
+        for (long k = 0; ; k++) {
+            for (int i = 0; i < n; i++) {
+                long due = start + k * intervalNanos + i * intervalNanos / n;
+                if (due >= end) {
+                    measuring = false;
+                    return sent;
+                }
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                measuring = due >= warmupEnd;
+                boolean inside = (k / CROSS_EVERY) % 2 == 1;
+                double[] home = homes.get(i);
+                double lat = home[0] + (inside ? 0 : 400 / 111_320.0);
+                Instant intended = Instant.now().minusNanos(Math.max(0, System.nanoTime() - due));
+                String frame = String.format(Locale.ROOT, "{\"type\":\"location\",\"lat\":%.7f,\"lon\":%.7f,\"accuracyM\":10,\"at\":\"%s\"}",
+                        lat, home[1], intended);
+                if (sharers.get(i).sendText(frame)) {
+                    sent++;
+                }
+            }
+        }
+    }
+
+    private final class Listener implements WsListener {
+        @Override
+        public void onOpen(WsConnection conn) {
+            open.incrementAndGet();
+        }
+
+        @Override
+        public void onMessage(WsConnection conn, byte[] data, int off, int len, boolean text, long recvNanos) {
+            if (!measuring || len < 20) {
+                return;
+            }
+            String s = new String(data, off, Math.min(len, 400), StandardCharsets.UTF_8);
+            boolean push = s.startsWith("{\"type\":\"location\"");
+            boolean alert = s.contains("\"kind\":\"place.");
+            if (!push && !alert) {
+                return;
+            }
+            Matcher m = AT.matcher(s);
+            if (!m.find()) {
+                return;
+            }
+            long latencyMicros = Duration.between(Instant.parse(m.group(1)), Instant.now()).toNanos() / 1000;
+            (push ? pushes : alerts).recordValue(Math.max(0, Math.min(latencyMicros, 3_600_000_000L)));
+            (push ? pushCount : alertCount).incrementAndGet();
+        }
+
+        @Override
+        public void onClose(WsConnection conn, int code, String reason) {
+            closed.incrementAndGet();
+        }
+    }
+
+    private void report(int sharers, int perSharer, long sent, double ingested, Duration duration) {
+        double seconds = duration.toNanos() / 1e9;
+        System.out.printf(Locale.ROOT, "%n  location updates sent      %,d (%.0f/s)%n", sent, sent / seconds);
+        System.out.printf(Locale.ROOT, "  ingested by geo-service    %,.0f (%.0f/s)  [tangle_geo_location_updates_total]%n", ingested, ingested / seconds);
+        System.out.printf(Locale.ROOT, "  viewers connected          %,d of %,d%n", Math.max(0, open.get() - sharers - closed.get()), sharers * perSharer);
+        synchronized (pushes) {
+            System.out.printf(Locale.ROOT, "  location pushes measured   %,d  latency ms p50 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
+                    pushCount.get(), pushes.getValueAtPercentile(50) / 1e3, pushes.getValueAtPercentile(99) / 1e3,
+                    pushes.getValueAtPercentile(99.9) / 1e3, pushes.getMaxValue() / 1e3);
+            System.out.printf(Locale.ROOT, "  place alerts measured      %,d  latency ms p50 %.1f  p99 %.1f  max %.1f%n",
+                    alertCount.get(), alerts.getValueAtPercentile(50) / 1e3, alerts.getValueAtPercentile(99) / 1e3,
+                    alerts.getMaxValue() / 1e3);
+        }
+        System.out.println("  targets: >= 5,000 updates/s with 10,000 viewers, push p99 <= 50 ms, alert p99 <= 250 ms");
+    }
+
+    /** geo-service's own count of updates received (processed + coalesced). */
+    private double ingested() throws IOException, InterruptedException {
+        String text = http.send(HttpRequest.newBuilder(geo.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        double total = 0;
+        for (String line : text.split("\n")) {
+            if (line.startsWith("tangle_geo_location_updates_total{")) {
+                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return total;
+    }
+
+    private interface Task {
+        void run(int i) throws Exception;
+    }
+
+    private void parallel(int n, Task task) throws Exception {
+        Semaphore limit = new Semaphore(opts.integer("setup-concurrency", 16));
+        List<Future<?>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    limit.acquire();
+                    try {
+                        task.run(index);
+                    } finally {
+                        limit.release();
+                    }
+                    return null;
+                }));
+            }
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+    }
+
+    private JsonNode post(String path, String body, String token, int expected) throws IOException, InterruptedException {
+        return send("POST", path, body, token, expected);
+    }
+
+    private void put(String path, String body, String token) throws IOException, InterruptedException {
+        send("PUT", path, body, token, 200);
+    }
+
+    private JsonNode send(String method, String path, String body, String token, int expected) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(geo.resolve(path)).method(method, HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": "
+                                            + new String(r.body(), StandardCharsets.UTF_8));
+        }
+        return r.body().length == 0 ? null : Json.tree(r.body());
+    }
+
+}

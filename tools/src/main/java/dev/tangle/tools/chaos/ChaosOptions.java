@@ -1,0 +1,98 @@
+package dev.tangle.tools.chaos;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import dev.tangle.tools.CliException;
+import dev.tangle.tools.Commands;
+
+/**
+ * Options of {@code tangle chaos}: the outages' lengths, where to write the table, and the load (every other
+ * {@code --name value} goes to the bench's fan-out: --clients, --group-size, --rate, --duration, --drain).
+ */
+public record ChaosOptions(Duration natsDown, Duration postgresDown, Duration pause, Duration slow, OptionalInt portBase,
+                           Path markdown, Map<String, String> load) {
+
+    static final Map<String, String> LOAD_DEFAULTS = Map.of("clients", "200", "group-size", "10", "rate", "50",
+            "drain", "60s", "recovery-timeout", "60s");
+
+    public static ChaosOptions parse(List<String> args) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--") || i + 1 >= args.size()) {
+                throw new CliException("options are --name value pairs, not '" + arg + "'", Commands.USAGE);
+            }
+            given.put(arg.substring(2), args.get(++i));
+        }
+        Duration natsDown = duration(given.remove("nats-down"), Duration.ofSeconds(10));
+        Duration pgDown = duration(given.remove("pg-down"), Duration.ofSeconds(30));
+        Duration pause = duration(given.remove("pause"), Duration.ofSeconds(15));
+        Duration slow = duration(given.remove("slow"), Duration.ofSeconds(20));
+        String base = given.remove("port-base");
+        String markdown = given.remove("markdown");
+        Map<String, String> load = new LinkedHashMap<>(LOAD_DEFAULTS);
+        load.putAll(given);
+        return new ChaosOptions(natsDown, pgDown, pause, slow,
+                base == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(base)),
+                markdown == null ? null : Path.of(markdown), load);
+    }
+
+    /** The CI version: shorter outages, a smaller load. */
+    public static ChaosOptions ci() {
+        return parse(List.of("--nats-down", "6s", "--pg-down", "10s", "--pause", "8s", "--slow", "10s",
+                "--clients", "100", "--rate", "30"));
+    }
+
+    public ChaosOptions withPortBase(int base) {
+        return new ChaosOptions(natsDown, postgresDown, pause, slow, OptionalInt.of(base), markdown, load);
+    }
+
+    /** How long the fault of a scenario keeps something broken. */
+    Duration outage(Scenario scenario) {
+        return switch (scenario) {
+            case NATS_KILL -> natsDown;
+            case POSTGRES_STOP -> postgresDown;
+            case SOCKET_PAUSE -> pause;
+            case SLOW_READER -> slow;
+            default -> Scenario.restartDelay();
+        };
+    }
+
+    /** The bench options of one scenario: the send schedule lasts until 12 s after the outage (unless --duration). */
+    List<String> loadArguments(Scenario scenario) {
+        Map<String, String> opts = new LinkedHashMap<>(load);
+        opts.putIfAbsent("duration", (4 + outage(scenario).toSeconds() + 12) + "s");
+        List<String> args = new ArrayList<>();
+        opts.forEach((k, v) -> {
+            args.add("--" + k);
+            args.add(v);
+        });
+        return args;
+    }
+
+    static Duration duration(String text, Duration fallback) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            if (text.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+            }
+            if (text.endsWith("s")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(text.substring(0, text.length() - 1)) * 1000));
+            }
+            if (text.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+            }
+            return Duration.ofSeconds(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            throw new CliException("not a duration: '" + text + "' (e.g. 500ms, 15s, 2m)", Commands.USAGE);
+        }
+    }
+}

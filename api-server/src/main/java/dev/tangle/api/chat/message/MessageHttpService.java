@@ -10,6 +10,7 @@ import dev.tangle.common.id.Ids;
 import dev.tangle.common.json.HttpJson;
 import dev.tangle.common.json.JsonBody;
 import dev.tangle.common.page.Page;
+import dev.tangle.common.text.Emoji;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -88,7 +89,7 @@ public final class MessageHttpService implements HttpService {
         UUID conversationId = pathId(req, "id", "Conversation");
         UUID messageId = pathId(req, "messageId", "Message");
         String emoji = req.path().pathParameters().get("emoji");
-        if (!Emoji.isSingle(emoji)) {
+        if (!Emoji.isSingleEmoji(emoji)) {
             throw Problems.validation("emoji", "must be a single emoji");
         }
         messages.react(me, conversationId, messageId, emoji, add);

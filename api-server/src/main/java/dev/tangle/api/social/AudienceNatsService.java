@@ -8,11 +8,11 @@ import java.util.UUID;
 
 import dev.tangle.api.chat.conversation.ConversationService;
 import dev.tangle.api.graph.SocialGraph;
+import dev.tangle.common.contract.AudienceContract;
 import dev.tangle.common.contract.AudienceContract.AudienceReply;
 import dev.tangle.common.contract.AudienceContract.AudienceRequest;
 import dev.tangle.common.contract.AudienceContract.DirectReply;
 import dev.tangle.common.contract.AudienceContract.DirectRequest;
-import dev.tangle.common.contract.AudienceContract;
 import dev.tangle.common.db.Database;
 import dev.tangle.common.db.Rows;
 import dev.tangle.common.error.Problems;

@@ -79,6 +79,12 @@ public final class UserRepository {
                 Rows.string(row, "bio"), Rows.uuid(row, "avatar_media_id"), Rows.instant(row, "created_at"));
     }
 
+    /** Every banned user (operators' bans, docs/adr/0111). */
+    public java.util.Set<UUID> bannedIds(DbExecute db) {
+        return db.createQuery("SELECT id FROM users WHERE banned_at IS NOT NULL").execute()
+                .map(r -> Rows.uuid(r, "id")).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Whether a failure was a unique constraint (a taken handle). */
     public static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -87,11 +93,5 @@ public final class UserRepository {
             }
         }
         return false;
-    }
-
-    /** Every banned user (operators' bans, docs/adr/0111). */
-    public java.util.Set<UUID> bannedIds(DbExecute db) {
-        return db.createQuery("SELECT id FROM users WHERE banned_at IS NOT NULL").execute()
-                .map(r -> Rows.uuid(r, "id")).collect(java.util.stream.Collectors.toSet());
     }
 }

@@ -20,15 +20,14 @@ public final class Routes {
     static final String ROUTE_KEY = "tangle.route";
     private static final ThreadLocal<Set<Route>> RECORDING = new ThreadLocal<>();
     private static final Map<String, Set<Route>> BY_SERVICE = new ConcurrentHashMap<>();
-    private static final java.util.Set<Route> REGISTERED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * One registered route.
      *
-     * @param method   HTTP method
-     * @param template path template, {@code /v1/users/{id}}
+     * @param method HTTP method, upper case
+     * @param path   the template, e.g. {@code /v1/users/{id}}
      */
-    public record Route(String method, String template) {
+    public record Route(String method, String path) {
     }
 
     private final HttpRules rules;
@@ -86,18 +85,11 @@ public final class Routes {
         if (recording != null) {
             recording.add(new Route(method.text(), path));
         }
-        REGISTERED.add(new Route(method.text(), path));
         rules.route(method, path, (req, res) -> {
             req.context().register(ROUTE_KEY, path);
             handler.handle(req, res);
         });
         return this;
-    }
-
-    /** Every route registered through this class in this process (for route scans), sorted. */
-    public static java.util.List<Route> registered() {
-        return REGISTERED.stream().sorted(java.util.Comparator.comparing(Route::template).thenComparing(Route::method))
-                .toList();
     }
 
     /** The template of the route that handled a request, or {@code unmatched}. */

@@ -38,7 +38,7 @@ class OpenApiRoutesIT {
     void registeredRoutesEqualTheDocumentedOnes() {
         OpenApiContract contract = HttpTestClient.contract(socket.baseUrl()).orElseThrow();
         assertThat(contract.routes()).containsExactlyInAnyOrderElementsOf(Routes.registered("socket-server"));
-        assertThat(Routes.registered("socket-server")).extracting(Routes.Route::template).contains("/v1/ws");
+        assertThat(Routes.registered("socket-server")).extracting(Routes.Route::path).contains("/v1/ws");
     }
 
     @Test

@@ -19,6 +19,7 @@ public final class BenchCommand {
               peers    (fanout options; default 2000/50/500/20s)          Tangle vs nats-server vs Node ws
               auth | chat-write | feed | search                           scenarios of their own issues
               location --sharers N --viewers-per-sharer M --update-interval 1s --places 10000   live location (docs/geo.md)
+              media    --files N --workers W --rounds R                    thumbnails/s vs vipsthumbnail (no stack needed)
             common options: --api URL --ws URL (default: .tangle/dev.env) --json FILE --drain 10s
               --payload-bytes 64 --threads 2 --connect-concurrency 256 --source-ips N --target tangle|nats|node
             see docs/benchmarks.md""";
@@ -28,7 +29,8 @@ public final class BenchCommand {
             "chat-write", "dev.tangle.tools.bench.ChatWriteBench",
             "feed", "dev.tangle.tools.bench.FeedBench",
             "location", "dev.tangle.tools.bench.LocationBench",
-            "search", "dev.tangle.tools.bench.SearchBench");
+            "search", "dev.tangle.tools.bench.SearchBench",
+            "media", "dev.tangle.tools.bench.MediaBenchLauncher");
 
     private BenchCommand() {
     }

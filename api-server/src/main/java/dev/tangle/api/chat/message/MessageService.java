@@ -59,6 +59,11 @@ public final class MessageService implements AutoCloseable {
                 metrics);
     }
 
+    /** Checks and describes attached media (docs/adr/0082). */
+    public dev.tangle.api.media.MediaValidator mediaValidator() {
+        return mediaValidator;
+    }
+
     /** Commits a message, or returns the one sent earlier with the same clientMsgId. */
     public SendResult send(SendCommand command) {
         mediaValidator.validate(command.senderId(), command.mediaIds());

@@ -54,7 +54,8 @@ public final class PostService {
             return null;
         });
         relay.kick();
-        return Post.of(post, Reactions.NONE);
+        return Post.of(post, Reactions.NONE,
+                mediaValidator.attachments(post.mediaIds(), mediaValidator.describe(post.mediaIds())));
     }
 
     public Post get(UUID viewer, UUID postId) {
@@ -115,7 +116,9 @@ public final class PostService {
     public List<Post> withReactions(DbExecute db, UUID viewer, List<StoredPost> stored) {
         Map<UUID, Reactions> summaries = reactions.summaries(db, ReactionTarget.POST,
                 stored.stream().map(StoredPost::id).toList(), viewer);
-        return stored.stream().map(p -> Post.of(p, summaries.getOrDefault(p.id(), Reactions.NONE))).toList();
+        var media = mediaValidator.describe(stored.stream().flatMap(p -> p.mediaIds().stream()).toList());
+        return stored.stream().map(p -> Post.of(p, summaries.getOrDefault(p.id(), Reactions.NONE),
+                mediaValidator.attachments(p.mediaIds(), media))).toList();
     }
 
     static Instant now() {

@@ -7,14 +7,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.tangle.api.chat.conversation.ConversationService;
-import dev.tangle.api.graph.SocialGraph;
 import dev.tangle.common.contract.AudienceContract;
 import dev.tangle.common.contract.AudienceContract.AudienceReply;
 import dev.tangle.common.contract.AudienceContract.AudienceRequest;
 import dev.tangle.common.contract.AudienceContract.DirectReply;
 import dev.tangle.common.contract.AudienceContract.DirectRequest;
 import dev.tangle.common.db.Database;
-import dev.tangle.common.db.Rows;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.id.Ids;
 import dev.tangle.common.nats.service.NatsService;
@@ -29,10 +27,10 @@ import io.nats.client.Connection;
 public final class AudienceNatsService {
 
     private static final int MAX_USERS = 500;
-    private static final SocialGraph GRAPH = new SocialGraph();
 
     private final Database db;
     private final ConversationService conversations;
+    private final AudienceRepository audiences = new AudienceRepository();
 
     private AudienceNatsService(Database db, ConversationService conversations) {
         this.db = db;
@@ -60,7 +58,7 @@ public final class AudienceNatsService {
             for (String s : q.userIds()) {
                 ids.add(id(s, "userIds"));
             }
-            Set<UUID> friends = GRAPH.friendsAmong(read, me, ids);
+            Set<UUID> friends = audiences.friendsAmong(read, me, ids);
             for (UUID id : ids) {
                 if (!friends.contains(id)) {
                     throw Problems.validation("userIds", "must all be friends of the caller (" + id + " is not)");
@@ -73,7 +71,7 @@ public final class AudienceNatsService {
         }
         if (q.groupId() != null) {
             UUID groupId = id(q.groupId(), "groupId");
-            List<UUID> ids = GRAPH.groupMembersSeenBy(read, groupId, me);
+            List<UUID> ids = audiences.groupMembersFor(read, groupId, me);
             if (ids.isEmpty()) {
                 throw Problems.notFound("Group");
             }
@@ -83,8 +81,7 @@ public final class AudienceNatsService {
         if (members.isEmpty()) {
             return new AudienceReply(List.of());
         }
-        List<String> visible = GRAPH.notBlockedAmong(read, me, members).stream().map(UUID::toString).toList();
-        return new AudienceReply(visible);
+        return new AudienceReply(audiences.notBlocked(read, me, members));
     }
 
     DirectReply direct(DirectRequest q) {

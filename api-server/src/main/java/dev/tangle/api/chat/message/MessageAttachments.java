@@ -28,19 +28,20 @@ public final class MessageAttachments {
         return with(m, media.attachments(m.mediaIds(), media.describe(m.mediaIds())));
     }
 
-    public static Object history(MediaValidator media, MessageService.History history) {
-        List<UUID> ids = history.items().stream().flatMap(m -> m.mediaIds().stream()).toList();
+    /** A history page {@code {items, hasMore}}; {@code page} is returned as it is when nothing in it has media. */
+    public static Object history(MediaValidator media, Object page, List<Message> messages, boolean hasMore) {
+        List<UUID> ids = messages.stream().flatMap(m -> m.mediaIds().stream()).toList();
         if (ids.isEmpty()) {
-            return history;
+            return page;
         }
         Map<String, MediaSummary> described = media.describe(ids);
         ObjectNode out = Json.MAPPER.createObjectNode();
         ArrayNode items = out.putArray("items");
-        for (Message m : history.items()) {
+        for (Message m : messages) {
             items.add(m.mediaIds().isEmpty() ? (com.fasterxml.jackson.databind.JsonNode) Json.MAPPER.valueToTree(m)
                     : with(m, media.attachments(m.mediaIds(), described)));
         }
-        out.put("hasMore", history.hasMore());
+        out.put("hasMore", hasMore);
         return out;
     }
 

@@ -9,7 +9,7 @@ import dev.tangle.common.db.Database;
 import dev.tangle.common.db.Rows;
 import dev.tangle.common.id.Ids;
 import dev.tangle.common.error.Problems;
-import dev.tangle.common.media.MediaContract;
+import dev.tangle.common.contract.MediaContract;
 import io.helidon.dbclient.DbExecute;
 
 /**

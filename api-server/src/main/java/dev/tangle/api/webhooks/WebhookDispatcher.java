@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import dev.tangle.api.ApiConfig.WebhookConfig;
 import dev.tangle.common.db.Database;
 import dev.tangle.common.error.ApiException;
 import dev.tangle.common.event.Event;

@@ -34,7 +34,8 @@ final class MapFollower implements AutoCloseable {
 
     /** Loads everything stored, then follows changes on a virtual thread. */
     void start() {
-        List<MapItem> items = new ArrayList<>();
+        // pages can overlap (a row re-read on the next page): the latest version of each row wins
+        java.util.Map<String, MapItem> items = new java.util.LinkedHashMap<>();
         MapRepository.Changes changes;
         do {
             changes = repository.changesAfter(appliedRev);
@@ -42,12 +43,14 @@ final class MapFollower implements AutoCloseable {
             for (MapRepository.ItemRow row : changes.items()) {
                 MapItem item = item(row);
                 if (item != null) {
-                    items.add(item);
+                    items.put(row.kind() + row.id(), item);
+                } else {
+                    items.remove(row.kind() + row.id());
                 }
             }
             appliedRev = changes.upTo();
         } while (changes.more());
-        index.load(items);
+        index.load(items.values());
         LOG.log(Level.INFO, "Memory map loaded: " + index.size() + " items");
         thread = Thread.ofVirtual().name("map-follower").start(this::follow);
     }
@@ -64,6 +67,9 @@ final class MapFollower implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
                 LOG.log(Level.WARNING, "Memory map follow failed, retrying: " + e.getMessage());
                 try {
                     Thread.sleep(Math.max(1000, interval.toMillis()));
@@ -127,6 +133,11 @@ final class MapFollower implements AutoCloseable {
         running = false;
         if (thread != null) {
             thread.interrupt();
+            try {
+                thread.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -112,7 +112,8 @@ class MapIT {
         stack.befriend(owner, friend);
         UUID media = UUID.randomUUID();
         publish("tangle.evt.media." + media + ".ready", "tangle.media.ready", media,
-                Map.of("id", media.toString(), "ownerId", owner.id(), "location", Map.of("lat", 41.8902, "lon", 12.4922)));
+                Map.of("mediaId", media.toString(), "ownerId", owner.id(), "kind", "image", "contentType", "image/jpeg",
+                        "location", Map.of("lat", 41.8902, "lon", 12.4922)));
         String rome = "12.3,41.8,12.6,42.0";
         stack.awaitView(owner, rome, 14, "the owner sees their photo", v -> MapStack.itemIds(v).contains(media.toString()));
         assertThat(MapStack.itemIds(stack.view(friend, rome, 14))).doesNotContain(media.toString());
@@ -136,7 +137,7 @@ class MapIT {
         assertThat(item.path("kind").asText()).isEqualTo("media");
         assertThat(item.path("preview").path("postId").asText()).isEqualTo(post.toString());
 
-        publish("tangle.evt.media." + media + ".deleted", "tangle.media.deleted", media, Map.of("id", media.toString(), "ownerId", owner.id()));
+        publish("tangle.evt.media." + media + ".deleted", "tangle.media.deleted", media, Map.of("mediaId", media.toString(), "ownerId", owner.id()));
         stack.awaitView(owner, rome, 14, "a deleted photo leaves the map", v -> !MapStack.itemIds(v).contains(media.toString()));
     }
 

@@ -30,7 +30,8 @@ class SweeperIT {
     @BeforeAll
     static void open() {
         var pg = TestInfra.postgres();
-        db = Database.open(new CommonConfig.DbConfig(pg.newDatabase(), pg.user(), "", 4, "media"),
+        db = Database.open(new CommonConfig.DbConfig(pg.newDatabase(), pg.user(), "", 4, "media",
+                Duration.ofSeconds(1), Duration.ofSeconds(5)),
                 new SimpleMeterRegistry(), Duration.ofSeconds(30));
     }
 

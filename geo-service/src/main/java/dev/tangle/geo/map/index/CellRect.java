@@ -46,10 +46,15 @@ record CellRect(int level, int x0, int y0, int x1, int y1) {
         return (long) (x1 - x0 + 1) * (y1 - y0 + 1);
     }
 
-    /** Code ranges {from, to} covering every cell of the rectangle. */
+    /** Code ranges {from, to} covering every cell of the rectangle, at most 16. */
     List<long[]> cover() {
+        return cover(16);
+    }
+
+    /** Code ranges {from, to} covering every cell of the rectangle by at most {@code max} aligned cells. */
+    List<long[]> cover(int max) {
         int shift = 0;
-        while ((long) ((x1 >> shift) - (x0 >> shift) + 1) * ((y1 >> shift) - (y0 >> shift) + 1) > 16) {
+        while ((long) ((x1 >> shift) - (x0 >> shift) + 1) * ((y1 >> shift) - (y0 >> shift) + 1) > max) {
             shift++;
         }
         int coarse = level - shift;

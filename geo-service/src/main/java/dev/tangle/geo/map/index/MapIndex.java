@@ -34,6 +34,7 @@ public final class MapIndex {
     final List<SortedCodes> byGroup = new ArrayList<>();
     final SortedCodes publicItems = new SortedCodes();
     final CellMap[] pyramid;
+    final PersonalCache cache = new PersonalCache();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     /**
@@ -111,15 +112,29 @@ public final class MapIndex {
     }
 
     public void setFriend(UUID user, UUID friend, boolean on) {
-        write(() -> social.setFriend(users.intern(user), users.intern(friend), on));
+        write(() -> {
+            int u = users.intern(user);
+            social.setFriend(u, users.intern(friend), on);
+            cache.userChanged(u);
+        });
     }
 
     public void setBlock(UUID blocker, UUID blocked, boolean on) {
-        write(() -> social.setBlock(users.intern(blocker), users.intern(blocked), on));
+        write(() -> {
+            int a = users.intern(blocker);
+            int b = users.intern(blocked);
+            social.setBlock(a, b, on);
+            cache.userChanged(a);
+            cache.userChanged(b);
+        });
     }
 
     public void setMember(UUID group, UUID user, boolean on) {
-        write(() -> social.setMember(users.intern(user), groups.intern(group), on));
+        write(() -> {
+            int u = users.intern(user);
+            social.setMember(u, groups.intern(group), on);
+            cache.userChanged(u);
+        });
     }
 
     /** The clusters and items {@code viewer} sees in {@code box} at {@code zoom}. */
@@ -170,6 +185,10 @@ public final class MapIndex {
         int author = users.intern(item.authorId());
         int group = item.groupId() == null ? -1 : groups.intern(item.groupId());
         int s = store.add(item, author, group);
+        cache.userChanged(author);
+        if (group >= 0) {
+            cache.groupChanged(group);
+        }
         long code = store.code[s];
         list(byAuthor, author).add(code, s);
         if (item.audience() == Audience.GROUP) {
@@ -183,6 +202,10 @@ public final class MapIndex {
 
     private void removeSlot(int s) {
         long code = store.code[s];
+        cache.userChanged(store.author[s]);
+        if (store.group[s] >= 0) {
+            cache.groupChanged(store.group[s]);
+        }
         if (store.audience[s] == Audience.PUBLIC.ordinal()) {
             pyramid(s, -1);
             publicItems.remove(code, s);

@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,7 +20,8 @@ final class ViewQuery {
 
     private static final int PUBLIC = Audience.PUBLIC.ordinal();
     private static final int FRIENDS = Audience.FRIENDS.ordinal();
-    private static final int GROUP = Audience.GROUP.ordinal();
+    /** Lists up to this size are read over at most 4 covering ranges instead of 16. */
+    private static final int SMALL_LIST = 2048;
 
     private final MapIndex index;
     private final ItemStore store;
@@ -42,139 +41,163 @@ final class ViewQuery {
         this.zoom = zoom;
         this.level = zoom + MapIndex.LEVEL_OFFSET;
         this.filter = filter;
-        this.blocked = Arrays.stream(index.social.blockedEither(viewer)).filter(b -> b != viewer).toArray();
-        this.friends = Arrays.stream(index.social.friends(viewer)).filter(f -> f != viewer && !contains(blocked, f)).toArray();
+        int[] either = index.social.blockedEither(viewer);
+        this.blocked = contains(either, viewer) ? Arrays.stream(either).filter(b -> b != viewer).toArray() : either;
+        int[] all = index.social.friends(viewer);
+        boolean clean = true;
+        for (int f : all) {
+            clean &= f != viewer && !contains(blocked, f);
+        }
+        this.friends = clean ? all : Arrays.stream(all).filter(f -> f != viewer && !contains(blocked, f)).toArray();
         this.groups = index.social.groups(viewer);
         this.pyramidPath = filter.all() && zoom <= index.pyramidMaxZoom;
     }
 
-    /** Per-cell running totals of one part (personal, excluded or strangers). */
-    private static final class Acc {
-        int count;
-        double sumX;
-        double sumY;
-        int rep = -1;
-        long repTime = Long.MIN_VALUE;
-        int distinct;
-        int lastAuthor = -1;
-        int[] authors;
-        List<Integer> slots;
-
-        void add(ItemStore store, int s, int lvl) {
-            count++;
-            sumX += Mercator.offsetX(store.code[s], lvl);
-            sumY += Mercator.offsetY(store.code[s], lvl);
-            if (store.createdAt[s] > repTime) {
-                repTime = store.createdAt[s];
-                rep = s;
-            }
-        }
+    /** The three parts of a query, per cell. */
+    private record Parts(CellAcc personal, CellAcc excluded, CellAcc strangers) {
     }
 
     MapView view(BBox box) {
-        Map<Long, Acc> personal = new HashMap<>();
-        Map<Long, Acc> excluded = new HashMap<>();
-        Map<Long, Acc> strangers = new HashMap<>();
         List<CellRect> rects = CellRect.of(box, level);
-        for (CellRect rect : rects) {
-            collect(rect, personal, excluded, strangers, false);
+        Parts parts;
+        boolean cached = pyramidPath && zoom <= PersonalCache.MAX_ZOOM && viewer >= 0;
+        if (cached) {
+            long stamp = index.cache.stamp(viewer, friends, blocked, groups);
+            PersonalCache.Entry entry = index.cache.get(viewer, zoom, stamp);
+            if (entry == null) {
+                Parts world = new Parts(new CellAcc(256, false), new CellAcc(256, false), null);
+                int n = (1 << level) - 1;
+                personalParts(new CellRect(level, 0, 0, n, n), world, false, true);
+                entry = new PersonalCache.Entry(stamp, world.personal(), world.excluded());
+                index.cache.put(viewer, zoom, entry);
+            }
+            parts = new Parts(entry.personal(), entry.excluded(), new CellAcc(64, false));
+            for (CellRect rect : rects) {
+                strangersFromPyramid(rect, parts.excluded(), parts.strangers());
+            }
+        } else {
+            parts = new Parts(new CellAcc(64, false), new CellAcc(64, false), new CellAcc(64, false));
+            for (CellRect rect : rects) {
+                collect(rect, parts, false);
+            }
         }
+        CellAcc mine = parts.personal();
+        CellAcc theirs = parts.strangers();
         List<MapView.Cluster> clusters = new ArrayList<>();
         List<MapView.Item> items = new ArrayList<>();
-        Map<Long, Acc> cells = new java.util.TreeMap<>(personal);
-        strangers.forEach((p, a) -> cells.putIfAbsent(p, null));
-        for (Map.Entry<Long, Acc> e : cells.entrySet()) {
-            long prefix = e.getKey();
-            Acc mine = e.getValue();
-            Acc theirs = strangers.get(prefix);
-            int count = (mine == null ? 0 : mine.count) + (theirs == null ? 0 : theirs.count);
-            if (theirs == null && mine.count == 1) {
-                items.add(item(mine.rep, false, 0, 0));
+        for (int n = 0; n < mine.size; n++) {
+            int e = mine.order[n];
+            long prefix = mine.keys[e];
+            if (cached && !inAny(rects, prefix)) {
                 continue;
             }
-            double sx = (mine == null ? 0 : mine.sumX) + (theirs == null ? 0 : theirs.sumX);
-            double sy = (mine == null ? 0 : mine.sumY) + (theirs == null ? 0 : theirs.sumY);
-            int rep = mine != null ? mine.rep : strangerRep(prefix, theirs.rep);
-            clusters.add(cluster(prefix, count, sx, sy, rep));
+            int t = theirs.find(prefix);
+            if (t < 0 && mine.count[e] == 1) {
+                items.add(item(mine.rep[e], false, 0, 0));
+                continue;
+            }
+            int count = mine.count[e] + (t < 0 ? 0 : theirs.count[t]);
+            double sx = mine.sumX[e] + (t < 0 ? 0 : theirs.sumX[t]);
+            double sy = mine.sumY[e] + (t < 0 ? 0 : theirs.sumY[t]);
+            clusters.add(cluster(prefix, count, sx, sy, mine.rep[e]));
+        }
+        for (int n = 0; n < theirs.size; n++) {
+            int t = theirs.order[n];
+            long prefix = theirs.keys[t];
+            if (mine.find(prefix) < 0) {
+                clusters.add(cluster(prefix, theirs.count[t], theirs.sumX[t], theirs.sumY[t], strangerRep(prefix, theirs.rep[t])));
+            }
         }
         return new MapView(clusters, items);
     }
 
+    private static boolean inAny(List<CellRect> rects, long prefix) {
+        for (CellRect r : rects) {
+            if (r.contains(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Fills the parts for one rectangle; with {@code keepSlots} every counted slot is kept (cluster listings). */
-    private void collect(CellRect rect, Map<Long, Acc> personal, Map<Long, Acc> excluded, Map<Long, Acc> strangers,
-                         boolean keepSlots) {
-        List<long[]> ranges = rect.cover();
+    private void collect(CellRect rect, Parts parts, boolean keepSlots) {
         boolean usePyramid = pyramidPath && !keepSlots;
+        personalParts(rect, parts, keepSlots, usePyramid);
+        if (usePyramid) {
+            strangersFromPyramid(rect, parts.excluded(), parts.strangers());
+        } else {
+            strangersByScan(rect.cover(), zRange(rect), rect, parts.strangers(), keepSlots);
+        }
+    }
+
+    /** The ranges small lists are read over: at most 4 aligned cells covering the rectangle, flattened. */
+    private long[] zRange(CellRect rect) {
+        List<long[]> four = rect.cover(4);
+        long[] flat = new long[four.size() * 2];
+        for (int i = 0; i < four.size(); i++) {
+            flat[2 * i] = four.get(i)[0];
+            flat[2 * i + 1] = four.get(i)[1];
+        }
+        return flat;
+    }
+
+    private static List<long[]> small(long[] flat) {
+        List<long[]> ranges = new ArrayList<>(flat.length / 2);
+        for (int i = 0; i < flat.length; i += 2) {
+            ranges.add(new long[] {flat[i], flat[i + 1]});
+        }
+        return ranges;
+    }
+
+    /** Own, friends' and groups' items of a rectangle, and (for the pyramid) the public items to take out of it. */
+    private void personalParts(CellRect rect, Parts parts, boolean keepSlots, boolean usePyramid) {
+        List<long[]> ranges = rect.cover();
+        long[] zRange = zRange(rect);
+        CellAcc personal = parts.personal();
+        CellAcc excluded = parts.excluded();
         if (viewer >= 0) {
-            walk(authorList(viewer), ranges, rect, (s, p) -> {
+            walk(authorList(viewer), ranges, zRange, rect, (s, p) -> {
                 if (filter.test(store.kind[s], store.createdAt[s])) {
-                    count(personal, p, s, keepSlots);
+                    personal.add(p, s, store.code[s], level, store.createdAt[s], viewer);
                 }
                 if (usePyramid && store.audience[s] == PUBLIC) {
-                    excludedAdd(excluded, p, s);
+                    excluded.add(p, s, store.code[s], level, store.createdAt[s], viewer);
                 }
             });
         }
         for (int f : friends) {
-            walk(authorList(f), ranges, rect, (s, p) -> {
+            walk(authorList(f), ranges, zRange, rect, (s, p) -> {
                 int audience = store.audience[s];
                 if ((audience == PUBLIC || audience == FRIENDS) && filter.test(store.kind[s], store.createdAt[s])) {
-                    count(personal, p, s, keepSlots);
+                    personal.add(p, s, store.code[s], level, store.createdAt[s], f);
                 }
                 if (usePyramid && audience == PUBLIC) {
-                    excludedAdd(excluded, p, s);
+                    excluded.add(p, s, store.code[s], level, store.createdAt[s], f);
                 }
             });
         }
         for (int g : groups) {
             SortedCodes list = g < index.byGroup.size() ? index.byGroup.get(g) : null;
-            walk(list, ranges, rect, (s, p) -> {
+            walk(list, ranges, zRange, rect, (s, p) -> {
                 int author = store.author[s];
                 if (author != viewer && !contains(blocked, author) && filter.test(store.kind[s], store.createdAt[s])) {
-                    count(personal, p, s, keepSlots);
+                    personal.add(p, s, store.code[s], level, store.createdAt[s], -2 - author);
                 }
             });
         }
         if (usePyramid) {
             for (int b : blocked) {
-                walk(authorList(b), ranges, rect, (s, p) -> {
+                walk(authorList(b), ranges, zRange, rect, (s, p) -> {
                     if (store.audience[s] == PUBLIC) {
-                        excludedAdd(excluded, p, s);
+                        excluded.add(p, s, store.code[s], level, store.createdAt[s], b);
                     }
                 });
             }
-            strangersFromPyramid(rect, excluded, strangers);
-        } else {
-            strangersByScan(ranges, rect, strangers, keepSlots);
         }
     }
 
-    private void count(Map<Long, Acc> part, long prefix, int s, boolean keepSlots) {
-        Acc a = acc(part, prefix, keepSlots);
-        a.add(store, s, level);
-        if (keepSlots) {
-            a.slots.add(s);
-        }
-    }
-
-    private Acc acc(Map<Long, Acc> part, long prefix, boolean keepSlots) {
-        Acc a = part.computeIfAbsent(prefix, p -> new Acc());
-        if (keepSlots && a.slots == null) {
-            a.slots = new ArrayList<>();
-        }
-        return a;
-    }
-
-    private void excludedAdd(Map<Long, Acc> excluded, long prefix, int s) {
-        Acc a = excluded.computeIfAbsent(prefix, p -> new Acc());
-        a.add(store, s, level);
-        if (a.lastAuthor != store.author[s]) {
-            a.lastAuthor = store.author[s];
-            a.distinct++;
-        }
-    }
-
-    private void strangersFromPyramid(CellRect rect, Map<Long, Acc> excluded, Map<Long, Acc> strangers) {
+    private void strangersFromPyramid(CellRect rect, CellAcc excluded, CellAcc strangers) {
         CellMap map = index.pyramid[zoom];
         if (rect.cells() <= 4L * map.live() + 64) {
             for (int y = rect.y0(); y <= rect.y1(); y++) {
@@ -182,7 +205,7 @@ final class ViewQuery {
                     long prefix = Mercator.interleave(x, y);
                     int cell = map.find(prefix);
                     if (cell >= 0 && map.count[cell] > 0) {
-                        strangerCell(map, cell, prefix, excluded.get(prefix), strangers);
+                        strangerCell(map, cell, prefix, excluded, strangers);
                     }
                 }
             }
@@ -190,57 +213,70 @@ final class ViewQuery {
             for (int cell = 0; cell < map.capacity(); cell++) {
                 long prefix = map.keys[cell];
                 if (prefix >= 0 && map.count[cell] > 0 && rect.contains(prefix)) {
-                    strangerCell(map, cell, prefix, excluded.get(prefix), strangers);
+                    strangerCell(map, cell, prefix, excluded, strangers);
                 }
             }
         }
     }
 
-    private void strangerCell(CellMap map, int cell, long prefix, Acc ex, Map<Long, Acc> strangers) {
-        int distinct = map.distinct[cell] - (ex == null ? 0 : ex.distinct);
+    private void strangerCell(CellMap map, int cell, long prefix, CellAcc excluded, CellAcc strangers) {
+        int x = excluded.find(prefix);
+        int distinct = map.distinct[cell] - (x < 0 ? 0 : excluded.distinct[x]);
         if (distinct < index.k) {
             return;
         }
-        Acc a = new Acc();
-        a.count = map.count[cell] - (ex == null ? 0 : ex.count);
-        a.sumX = map.sumX[cell] - (ex == null ? 0 : ex.sumX);
-        a.sumY = map.sumY[cell] - (ex == null ? 0 : ex.sumY);
-        a.distinct = distinct;
-        a.rep = map.rep[cell];
-        strangers.put(prefix, a);
+        int e = strangers.entry(prefix);
+        strangers.count[e] = map.count[cell] - (x < 0 ? 0 : excluded.count[x]);
+        strangers.sumX[e] = map.sumX[cell] - (x < 0 ? 0 : excluded.sumX[x]);
+        strangers.sumY[e] = map.sumY[cell] - (x < 0 ? 0 : excluded.sumY[x]);
+        strangers.distinct[e] = distinct;
+        strangers.rep[e] = map.rep[cell];
     }
 
-    private void strangersByScan(List<long[]> ranges, CellRect rect, Map<Long, Acc> strangers, boolean keepSlots) {
-        Map<Long, Acc> all = new HashMap<>();
-        walk(index.publicItems, ranges, rect, (s, p) -> {
+    private void strangersByScan(List<long[]> ranges, long[] zRange, CellRect rect, CellAcc strangers, boolean keepSlots) {
+        CellAcc all = new CellAcc(64, keepSlots);
+        List<int[]> authors = new ArrayList<>();
+        walk(index.publicItems, ranges, zRange, rect, (s, p) -> {
             int author = store.author[s];
             if (author == viewer || contains(friends, author) || contains(blocked, author)
                 || !filter.test(store.kind[s], store.createdAt[s])) {
                 return;
             }
-            Acc a = acc(all, p, keepSlots);
-            a.add(store, s, level);
-            if (keepSlots) {
-                a.slots.add(s);
+            int e = all.add(p, s, store.code[s], level, store.createdAt[s], author);
+            if (all.authors == null || all.authors.length != all.keys.length) {
+                int[][] grown = new int[all.keys.length][];
+                if (all.authors != null) {
+                    System.arraycopy(all.authors, 0, grown, 0, Math.min(all.authors.length, grown.length));
+                }
+                all.authors = grown;
             }
-            if (a.distinct < index.k) {
-                if (a.authors == null) {
-                    a.authors = new int[index.k];
+            int[] seen = all.authors[e];
+            if (seen == null) {
+                all.authors[e] = seen = new int[index.k + 1];
+            }
+            if (seen[0] < index.k) {
+                boolean known = false;
+                for (int i = 1; i <= seen[0]; i++) {
+                    known |= seen[i] == author;
                 }
-                boolean seen = false;
-                for (int i = 0; i < a.distinct; i++) {
-                    seen |= a.authors[i] == author;
-                }
-                if (!seen) {
-                    a.authors[a.distinct++] = author;
+                if (!known) {
+                    seen[++seen[0]] = author;
                 }
             }
         });
-        all.forEach((p, a) -> {
-            if (a.distinct >= index.k) {
-                strangers.put(p, a);
+        for (int n = 0; n < all.size; n++) {
+            int e = all.order[n];
+            if (all.authors[e][0] >= index.k) {
+                int t = strangers.entry(all.keys[e]);
+                strangers.count[t] = all.count[e];
+                strangers.sumX[t] = all.sumX[e];
+                strangers.sumY[t] = all.sumY[e];
+                strangers.rep[t] = all.rep[e];
+                if (keepSlots) {
+                    strangers.slots.set(t, all.slots.get(e));
+                }
             }
-        });
+        }
     }
 
     private interface SlotVisitor {
@@ -248,21 +284,28 @@ final class ViewQuery {
     }
 
     private SortedCodes authorList(int user) {
-        return user < index.byAuthor.size() ? index.byAuthor.get(user) : null;
+        return user >= 0 && user < index.byAuthor.size() ? index.byAuthor.get(user) : null;
     }
 
-    private void walk(SortedCodes list, List<long[]> ranges, CellRect rect, SlotVisitor visitor) {
+    private void walk(SortedCodes list, List<long[]> ranges, long[] zRange, CellRect rect, SlotVisitor visitor) {
         if (list == null || list.size() == 0) {
             return;
         }
-        for (long[] r : ranges) {
-            list.forRange(r[0], r[1], (code, s) -> {
-                long p = Mercator.prefix(code, level);
-                if (rect.contains(p)) {
-                    visitor.visit(s, p);
-                }
-                return true;
-            });
+        SortedCodes.Visitor inRect = (code, s) -> {
+            long p = Mercator.prefix(code, level);
+            if (rect.contains(p)) {
+                visitor.visit(s, p);
+            }
+            return true;
+        };
+        if (list.size() <= SMALL_LIST) {
+            for (long[] r : zRange.length == 2 ? List.of(zRange) : small(zRange)) {
+                list.forRange(r[0], r[1], inRect);
+            }
+        } else {
+            for (long[] r : ranges) {
+                list.forRange(r[0], r[1], inRect);
+            }
         }
     }
 
@@ -312,35 +355,34 @@ final class ViewQuery {
     }
 
     List<MapView.Item> cellItems(CellId cell) {
-        Map<Long, Acc> personal = new HashMap<>();
-        Map<Long, Acc> strangers = new HashMap<>();
-        collectSlots(CellRect.single(level, cell.x(), cell.y()), personal, strangers);
-        Acc mine = personal.get(cell.prefix());
-        Acc theirs = strangers.get(cell.prefix());
+        Parts parts = cellParts(cell);
+        int m = parts.personal().find(cell.prefix());
+        int t = parts.strangers().find(cell.prefix());
         List<MapView.Item> out = new ArrayList<>();
-        if (mine != null) {
-            mine.slots.forEach(s -> out.add(item(s, false, 0, 0)));
+        if (m >= 0) {
+            parts.personal().slots.get(m).forEach(s -> out.add(item(s, false, 0, 0)));
         }
-        if (theirs != null) {
-            int count = theirs.count + (mine == null ? 0 : mine.count);
-            double sx = theirs.sumX + (mine == null ? 0 : mine.sumX);
-            double sy = theirs.sumY + (mine == null ? 0 : mine.sumY);
+        if (t >= 0) {
+            CellAcc mine = parts.personal();
+            CellAcc theirs = parts.strangers();
+            int count = theirs.count[t] + (m < 0 ? 0 : mine.count[m]);
+            double sx = theirs.sumX[t] + (m < 0 ? 0 : mine.sumX[m]);
+            double sy = theirs.sumY[t] + (m < 0 ? 0 : mine.sumY[m]);
             MapView.Cluster centre = cluster(cell.prefix(), count, sx, sy, -1);
-            theirs.slots.forEach(s -> out.add(item(s, true, centre.lat(), centre.lon())));
+            theirs.slots.get(t).forEach(s -> out.add(item(s, true, centre.lat(), centre.lon())));
         }
         out.sort(Comparator.comparing(MapView.Item::createdAt).thenComparing(MapView.Item::id).reversed());
         return out;
     }
 
     Optional<Integer> expansionZoom(CellId cell) {
-        Map<Long, Acc> personal = new HashMap<>();
-        Map<Long, Acc> strangers = new HashMap<>();
-        collectSlots(CellRect.single(level, cell.x(), cell.y()), personal, strangers);
+        Parts parts = cellParts(cell);
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
-        for (Acc a : List.of(personal.getOrDefault(cell.prefix(), new Acc()), strangers.getOrDefault(cell.prefix(), new Acc()))) {
-            if (a.slots != null) {
-                for (int s : a.slots) {
+        for (CellAcc acc : List.of(parts.personal(), parts.strangers())) {
+            int e = acc.find(cell.prefix());
+            if (e >= 0) {
+                for (int s : acc.slots.get(e)) {
                     min = Math.min(min, store.code[s]);
                     max = Math.max(max, store.code[s]);
                 }
@@ -358,8 +400,10 @@ final class ViewQuery {
         return Optional.of(MapIndex.MAX_ZOOM);
     }
 
-    private void collectSlots(CellRect rect, Map<Long, Acc> personal, Map<Long, Acc> strangers) {
-        collect(rect, personal, new HashMap<>(), strangers, true);
+    private Parts cellParts(CellId cell) {
+        Parts parts = new Parts(new CellAcc(4, true), new CellAcc(4, false), new CellAcc(4, true));
+        collect(CellRect.single(level, cell.x(), cell.y()), parts, true);
+        return parts;
     }
 
     private static boolean contains(int[] sorted, int value) {

@@ -65,6 +65,7 @@ class MapIndexTest {
         MapIndex index = new MapIndex(K, 10);
         index.load(items.values());
         applySocial(index);
+        compareMany(index, 300, MapFilter.ALL);
         List<UUID> ids = new ArrayList<>(items.keySet());
         for (int i = 0; i < 700; i++) {
             MapItem gone = items.remove(ids.get(i));

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tangle.api.media.MediaValidator;
 import dev.tangle.common.contract.chat.Message;
 import dev.tangle.common.json.Json;
-import dev.tangle.common.media.MediaContract.MediaSummary;
+import dev.tangle.common.contract.MediaContract.MediaSummary;
 
 /**
  * Adds {@code attachments} (current metadata of {@code mediaIds}, a {@code status:"deleted"} placeholder once

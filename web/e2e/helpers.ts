@@ -59,20 +59,23 @@ export function watchConsole(page: Page): string[] {
   return errors;
 }
 
-/** A REST call as this user, from inside their page (same origin, their token). */
+/** A REST call as this user (their token, the same origin), outside the page so it leaves no console trace. */
 export async function call<T = unknown>(u: TestUser, method: string, p: string, body?: unknown): Promise<{ status: number; body: T }> {
-  return u.page.evaluate(async ({ method, p, body }) => {
-    const s = JSON.parse(localStorage.getItem('tangle.session')!);
-    const r = await fetch(p, {
-      method,
-      headers: { Authorization: 'Bearer ' + s.accessToken, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    let parsed: unknown = null;
-    try { parsed = JSON.parse(text); } catch { parsed = text; }
-    return { status: r.status, body: parsed as T };
-  }, { method, p, body });
+  const token = await u.page.evaluate(() => JSON.parse(localStorage.getItem('tangle.session')!).accessToken as string);
+  const r = await u.ctx.request.fetch(p, {
+    method,
+    headers: { Authorization: 'Bearer ' + token, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    data: body === undefined ? undefined : JSON.stringify(body),
+    failOnStatusCode: false,
+  });
+  const text = await r.text();
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = text;
+  }
+  return { status: r.status(), body: parsed as T };
 }
 
 /** a asks, b accepts (through the API: the People screen has its own test). */

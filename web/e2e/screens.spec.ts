@@ -80,6 +80,8 @@ test('every screen renders, by keyboard too, at desktop and phone width, without
     for (const s of SCREENS) {
       await dana.page.goto('/#/' + s);
       await expect(dana.page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+      // responsive: nothing wider than the viewport (no sideways scrolling on a phone)
+      expect(await dana.page.evaluate(() => document.documentElement.scrollWidth), `${s} at ${width}px`).toBeLessThanOrEqual(width);
       await shot(dana.page, `screen-${s}-${width}`);
     }
   }

@@ -24,13 +24,13 @@ class FakeWs implements WebSocketLike {
   }
 }
 
-function harness() {
+function harness(expiresIn = 900) {
   const sockets: FakeWs[] = [];
   const timers: { f: () => void; ms: number }[] = [];
   const store = new ChatStore('me');
   store.setConversations([{ id: 'c1', kind: 'direct', title: null, groupId: null, memberIds: ['me', 'u1'], lastSeq: 0, lastMessage: null, unreadCount: 0, createdAt: '' }]);
   let refreshed = 0;
-  const tokens = new TokenKeeper(sessionOf({ accessToken: 'a1', refreshToken: 'r1', expiresIn: 900 }, Date.now()), async () => {
+  const tokens = new TokenKeeper(sessionOf({ accessToken: 'a1', refreshToken: 'r1', expiresIn }, Date.now()), async () => {
     refreshed++;
     return { accessToken: 'a' + (refreshed + 1), refreshToken: 'r' + (refreshed + 1), expiresIn: 900 };
   });
@@ -101,6 +101,23 @@ describe('socket resume', () => {
     await flush();
     expect(h.sockets.length).toBe(2);
     expect(h.sockets[1].url).toBe('ws://edge/v1/ws?access_token=a2');
+  });
+
+  it('hands a refreshed token to the open session before the old one expires', async () => {
+    const h = harness(61); // refresh is due in about a second
+    await h.socket.start();
+    const ws = h.sockets[0];
+    ws.push({ type: 'hello', userId: 'me', sessionId: 's1', heartbeatMs: 25000 });
+    const renew = h.timers.find((t) => t.ms > 0 && t.ms <= 1000)!;
+    expect(renew).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 1100));
+    renew.f();
+    await flush();
+    await flush();
+    const auth = ws.sent.find((f) => f.type === 'auth')!;
+    expect(auth.token).toBe('a2');
+    expect(h.refreshed()).toBe(1);
+    expect(h.sockets.length).toBe(1); // no reconnect
   });
 
   it('goes offline without reconnecting, and reconnects at once when back online', async () => {

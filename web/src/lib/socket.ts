@@ -1,4 +1,4 @@
-import type { TokenKeeper } from './tokens';
+import { refreshDelay, type TokenKeeper } from './tokens';
 
 export type SocketState = 'connecting' | 'resuming' | 'open' | 'reconnecting' | 'offline' | 'signed-out';
 
@@ -49,6 +49,7 @@ export class TangleSocket {
   private readonly stateListeners = new Set<(s: SocketState) => void>();
   private reconnectTimer: unknown = null;
   private pingTimer: unknown = null;
+  private authTimer: unknown = null;
   private lastHeard = 0;
   private heartbeatMs = 25_000;
   private stopped = false;
@@ -187,6 +188,7 @@ export class TangleSocket {
       this.setState('resuming');
       this.emit(frame);
       this.startPings();
+      this.scheduleAuth();
       this.request({ type: 'resume', cursors: this.opts.cursors() }, 30_000)
         .then(() => {
           if (ws === this.ws) this.setState('open');
@@ -247,11 +249,33 @@ export class TangleSocket {
     this.pingTimer = this.timers.set(tick, this.heartbeatMs);
   }
 
+  /**
+   * Before the access token expires: refresh it quietly and hand the new one to the open session ({@code auth}
+   * frame), so the socket lives on instead of being closed with 4001 and resumed.
+   */
+  private scheduleAuth(): void {
+    const session = this.opts.tokens.current();
+    if (!session) return;
+    if (this.authTimer !== null) this.timers.clear(this.authTimer);
+    this.authTimer = this.timers.set(() => {
+      this.authTimer = null;
+      this.opts.tokens
+        .accessToken()
+        .then((token) => (token && this.ws ? this.request({ type: 'auth', token }) : null))
+        .then((reply) => {
+          if (reply && reply.type === 'ack') this.scheduleAuth();
+        })
+        .catch(() => undefined); // a failed auth ends in 4001, which refreshes and reconnects
+    }, refreshDelay(session, Date.now()));
+  }
+
   private clearTimers(): void {
     if (this.reconnectTimer !== null) this.timers.clear(this.reconnectTimer);
     if (this.pingTimer !== null) this.timers.clear(this.pingTimer);
+    if (this.authTimer !== null) this.timers.clear(this.authTimer);
     this.reconnectTimer = null;
     this.pingTimer = null;
+    this.authTimer = null;
   }
 
   private failReplies(reason: string): void {

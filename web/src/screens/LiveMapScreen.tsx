@@ -167,7 +167,7 @@ function ShareForm({ friends, shares, reload, setStatus }: { friends: User[]; sh
         <label>
           For
           <select value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
-            {[15, 30, 60, 120, 240, 480].map((m) => <option key={m} value={m}>{m < 60 ? m + ' minutes' : m / 60 + ' hours'}</option>)}
+            {[15, 30, 60, 120, 240, 480].map((m) => <option key={m} value={m}>{m < 60 ? m + ' minutes' : m === 60 ? '1 hour' : m / 60 + ' hours'}</option>)}
           </select>
         </label>
         <label>

@@ -22,8 +22,10 @@ export function MemoryMapScreen() {
       bbox[1] = String(Math.max(-90, Number(bbox[1])));
       bbox[3] = String(Math.min(90, Number(bbox[3])));
       const mine = ++seq;
-      api.get<MapResult>(`/v1/map?bbox=${bbox.join(',')}&zoom=${Math.round(map.getZoom())}`).then((r) => {
+      const zoom = Math.round(map.getZoom());
+      api.get<MapResult>(`/v1/map?bbox=${bbox.join(',')}&zoom=${zoom}`).then((r) => {
         if (mine !== seq || !layer.current) return;
+        map.getContainer().dataset.loadedZoom = String(zoom); // what is drawn (tests wait on it)
         setError(null);
         layer.current.clearLayers();
         setCounts({ clusters: r.clusters.length, items: r.items.length });

@@ -19,19 +19,20 @@ import dev.tangle.api.community.post.PostService;
 import dev.tangle.api.community.reaction.ReactionHttpService;
 import dev.tangle.api.community.reaction.ReactionRepository;
 import dev.tangle.api.community.reaction.ReactionService;
+import dev.tangle.api.graph.SocialGraph;
+import dev.tangle.api.groups.GroupHttpService;
+import dev.tangle.api.groups.GroupRepository;
+import dev.tangle.api.groups.GroupService;
 import dev.tangle.api.identity.AccountHttpService;
 import dev.tangle.api.identity.AccountService;
 import dev.tangle.api.identity.BannedUsers;
 import dev.tangle.api.identity.JwksHttpService;
 import dev.tangle.api.identity.LoginThrottle;
-import dev.tangle.api.identity.SessionService;
 import dev.tangle.api.identity.PasswordHasher;
 import dev.tangle.api.identity.RefreshTokens;
+import dev.tangle.api.identity.SessionService;
 import dev.tangle.api.identity.SigningKeys;
 import dev.tangle.api.identity.TokenIssuer;
-import dev.tangle.api.groups.GroupHttpService;
-import dev.tangle.api.groups.GroupRepository;
-import dev.tangle.api.groups.GroupService;
 import dev.tangle.api.reports.ReportHttpService;
 import dev.tangle.api.reports.ReportRepository;
 import dev.tangle.api.reports.ReportService;
@@ -43,10 +44,15 @@ import dev.tangle.api.social.BlockService;
 import dev.tangle.api.social.FriendHttpService;
 import dev.tangle.api.social.FriendRepository;
 import dev.tangle.api.social.FriendService;
-import dev.tangle.api.social.SocialGraph;
 import dev.tangle.api.social.AudienceNatsService;
 import dev.tangle.api.social.SocialNatsService;
 import dev.tangle.api.users.UserHttpService;
+import dev.tangle.api.webhooks.UrlGuard;
+import dev.tangle.api.webhooks.WebhookDispatcher;
+import dev.tangle.api.webhooks.WebhookFanIn;
+import dev.tangle.api.webhooks.WebhookHttpService;
+import dev.tangle.api.webhooks.WebhookRepository;
+import dev.tangle.api.webhooks.WebhookService;
 import dev.tangle.api.users.UserRepository;
 import dev.tangle.api.users.UserService;
 import dev.tangle.api.media.AttachmentAccess;
@@ -118,6 +124,7 @@ public final class Main {
         final AuditLog audit;
         final ReportService reports;
         final AdminService admin;
+        final WebhookService webhooks;
         final boolean trustForwardedFor;
 
         Services(ApiConfig config, ServiceInfra infra, SigningKeys keys) {
@@ -157,6 +164,14 @@ public final class Main {
             this.reports = new ReportService(infra.db(), new ReportRepository());
             this.admin = new AdminService(infra.db(), infra.outbox(), new AdminRepository(), bans, sessions, posts,
                     comments, chat.messages(), infra.nats().connection(), config.admin().operators());
+            var webhookRepository = new WebhookRepository();
+            var guard = new UrlGuard(config.webhooks().allowPrivate());
+            var dispatcher = new WebhookDispatcher(infra.db(), infra.outbox(), webhookRepository, guard, config.webhooks(),
+                    infra.metrics().registry());
+            infra.lifecycle().onStop("webhook dispatcher", dispatcher);
+            infra.lifecycle().onStop("webhook fan-in",
+                    new WebhookFanIn(infra.nats().connection(), infra.db(), webhookRepository, dispatcher::kick));
+            this.webhooks = new WebhookService(infra.db(), webhookRepository, graph, guard, dispatcher::kick);
         }
     }
 
@@ -176,6 +191,7 @@ public final class Main {
                 .register(new FeedHttpService(s.verifier, s.feeds))
                 .register(new SearchHttpService(s.verifier, s.search))
                 .register(new ReportHttpService(s.verifier, s.reports))
-                .register(new AdminHttpService(s.verifier, s.admin, s.reports, s.audit));
+                .register(new AdminHttpService(s.verifier, s.admin, s.reports, s.audit))
+                .register(new WebhookHttpService(s.verifier, s.webhooks));
     }
 }

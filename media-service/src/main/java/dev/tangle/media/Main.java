@@ -51,6 +51,7 @@ public final class Main {
     /** Starts the service; the returned handle stops it in order. Fails at once without libvips or ffmpeg. */
     public static RunningService start(MediaConfig config) {
         Vips vips = Vips.load();
+        vips.concurrency(config.jobs().vipsThreads());
         Ffmpeg ffmpeg = Ffmpeg.find();
         ServiceInfra infra = ServiceInfra.start(config.common(), "media");
         try {

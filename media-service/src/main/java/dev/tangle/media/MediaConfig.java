@@ -107,7 +107,8 @@ public record MediaConfig(CommonConfig common, AuthConfig jwt, Limits limits, St
      * @param maxAttempts deliveries before a job goes to the dead-letter subject ({@code media.jobs.max-attempts}, default 5)
      * @param backoff     first retry delay, doubled per attempt ({@code media.jobs.backoff}, default 2s)
      * @param timeout     longest time one job may take ({@code media.jobs.timeout}, default 5m)
-     * @param vipsThreads libvips worker threads per job ({@code media.jobs.vips-threads}, default 1)
+     * @param vipsThreads libvips threads inside one job's pipeline; 0 is libvips's default, the cores
+     *                    ({@code media.jobs.vips-threads}, default 1: jobs already run in parallel)
      */
     public record Jobs(int concurrency, Duration ackWait, int maxAttempts, Duration backoff, Duration timeout,
                        int vipsThreads) {

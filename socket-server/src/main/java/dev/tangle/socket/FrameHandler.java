@@ -88,8 +88,10 @@ final class FrameHandler {
             case ClientFrame.Typing typing -> typing(user, typing);
             case ClientFrame.Read read -> read(session, read);
             case ClientFrame.Presence p -> Thread.ofVirtual().start(() -> {
-                presence.set(session.userId(), p.status(), p.text(), p.expiresAt());
-                if (p.id() != null) {
+                if (!presence.set(session.userId(), p.status(), p.text(), p.expiresAt())) {
+                    session.enqueue(Frames.error(p.id(), new FrameException("unavailable", null,
+                            "Presence cannot be stored right now; try again")));
+                } else if (p.id() != null) {
                     session.enqueue(Frames.ack(p.id(), null));
                 }
             });

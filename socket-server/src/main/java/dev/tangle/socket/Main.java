@@ -26,6 +26,7 @@ import io.nats.client.Connection;
 /** Composition root of socket-server: config, infrastructure, services, routes. */
 public final class Main {
 
+    private static final System.Logger LOG = System.getLogger(Main.class.getName());
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
     private Main() {
@@ -48,8 +49,10 @@ public final class Main {
         Interest interest = new Interest(nats);
         Memberships memberships = new Memberships(registry, interest);
         PresenceService presence = new PresenceService(nats, registry, chat, instanceId, ws.heartbeat());
+        infra.nats().onRecovered(presence::recovered);
         interest.routeTo(new EventRouter(registry, interest, memberships, presence), ws.fanoutThreads());
         CanvasRooms canvas = new CanvasRooms(nats, instanceId, ws.canvasTimeout());
+        infra.nats().onRecovered(canvas::resync);
         Handshake handshake = new Handshake(config.jwt().verifier(), ws);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("socket-ticker").factory());
@@ -65,11 +68,20 @@ public final class Main {
         Heartbeat heartbeat = new Heartbeat(registry, ws);
         long tick = Math.max(50, ws.heartbeat().toMillis() / 2);
         scheduler.scheduleAtFixedRate(() -> Thread.ofVirtual().name("socket-tick").start(() -> {
-            heartbeat.tick();
-            presence.tick();
-            canvas.tick();
+            // each on its own: one failing (NATS away) must not stop the others
+            guarded("heartbeat", heartbeat::tick);
+            guarded("presence", presence::tick);
+            guarded("canvas", canvas::tick);
         }), tick, tick, TimeUnit.MILLISECONDS);
         return new RunningService(server, infra);
+    }
+
+    private static void guarded(String what, Runnable tick) {
+        try {
+            tick.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "socket " + what + " tick failed: " + e);
+        }
     }
 
     /** Going away: every session gets 1001 (reconnect elsewhere and resume), then a short grace to flush. */

@@ -1,6 +1,5 @@
 package dev.tangle.api.chat;
 
-import dev.tangle.api.ApiConfig.ChatConfig;
 import dev.tangle.api.chat.conversation.ChannelSync;
 import dev.tangle.api.chat.conversation.ConversationHttpService;
 import dev.tangle.api.chat.conversation.ConversationRepository;
@@ -10,7 +9,7 @@ import dev.tangle.api.chat.message.MessageService;
 import dev.tangle.api.chat.read.ReadHttpService;
 import dev.tangle.api.chat.read.ReadService;
 import dev.tangle.api.chat.svc.ChatServiceEndpoints;
-import dev.tangle.api.social.SocialGraph;
+import dev.tangle.api.graph.SocialGraph;
 import dev.tangle.common.auth.TokenVerifier;
 import dev.tangle.common.http.ServiceInfra;
 import io.helidon.webserver.http.HttpRouting;
@@ -36,7 +35,8 @@ public record Chat(ConversationService conversations, MessageService messages, R
         MessageService messages = new MessageService(infra.db(), infra.outbox(), graph, repository, infra.metrics(),
                 config.sendStripes(), config.sendWriters(), config.sendBatchMax(), mediaValidator);
         infra.lifecycle().onStop("chat send writers", messages);
-        ConversationService conversations = new ConversationService(infra.db(), infra.outbox(), graph, repository, messages);
+        ConversationService conversations = new ConversationService(infra.db(), infra.outbox(), graph, repository,
+                messages::lastMessages);
         ReadService reads = new ReadService(infra.db(), infra.outbox(), repository);
         var connection = infra.nats().connection();
         infra.lifecycle().onStop("chat channel sync", new ChannelSync(connection, conversations));

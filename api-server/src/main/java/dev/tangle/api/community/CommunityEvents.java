@@ -4,8 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.tangle.api.community.post.StoredPost;
-import dev.tangle.api.social.SocialGraph;
+import dev.tangle.api.graph.SocialGraph;
 import dev.tangle.common.event.Event;
 import dev.tangle.common.outbox.Outbox;
 import io.helidon.dbclient.DbExecute;
@@ -21,23 +20,6 @@ public final class CommunityEvents {
     private CommunityEvents() {
     }
 
-    /** {@code tangle.evt.post.<postId>.created|updated|deleted} with what the geo-service needs. */
-    public static void post(DbExecute tx, StoredPost p, String event) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("postId", p.id());
-        data.put("authorId", p.authorId());
-        data.put("visibility", p.visibility().wire());
-        data.put("groupId", p.groupId());
-        data.put("createdAt", p.createdAt());
-        data.put("editedAt", p.editedAt());
-        data.put("location", p.location());
-        data.put("mediaIds", p.mediaIds());
-        if (!"deleted".equals(event)) {
-            data.put("text", p.text());
-            data.put("format", p.format());
-        }
-        Outbox.add(tx, Event.of(SOURCE, "post", p.id(), event, data));
-    }
 
     /** {@code tangle.evt.post.<postId>.comment.created|comment.updated|comment.deleted}. */
     public static void comment(DbExecute tx, UUID postId, UUID commentId, UUID parentId, UUID authorId, String event) {

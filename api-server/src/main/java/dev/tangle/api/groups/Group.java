@@ -17,6 +17,7 @@ import java.util.UUID;
 public record Group(UUID id, String name, String description, String visibility, String myRole, long memberCount,
                     Instant createdAt) {
 
+    @com.fasterxml.jackson.annotation.JsonIgnore // not part of the group object (docs/api.md): visibility says it
     public boolean isPublic() {
         return "public".equals(visibility);
     }

@@ -3,7 +3,7 @@ package dev.tangle.api.groups;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.tangle.api.social.SocialGraph.GroupRole;
+import dev.tangle.api.graph.SocialGraph.GroupRole;
 import dev.tangle.common.auth.Authn;
 import dev.tangle.common.auth.Principal;
 import dev.tangle.common.auth.TokenVerifier;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.tangle.api.social.SocialGraph;
+import dev.tangle.api.graph.SocialGraph;
 import dev.tangle.api.users.UserRepository;
 import dev.tangle.common.db.Rows;
 import io.helidon.dbclient.DbExecute;

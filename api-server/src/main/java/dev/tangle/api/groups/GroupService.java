@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-import dev.tangle.api.social.SocialGraph;
-import dev.tangle.api.social.SocialGraph.GroupRole;
+import dev.tangle.api.graph.SocialGraph.GroupRole;
+import dev.tangle.api.graph.SocialGraph;
 import dev.tangle.common.db.Database;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.event.Event;

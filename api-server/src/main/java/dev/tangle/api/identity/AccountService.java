@@ -86,11 +86,6 @@ public final class AccountService {
     }
 
     static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return UserRepository.isUniqueViolation(e);
     }
 }

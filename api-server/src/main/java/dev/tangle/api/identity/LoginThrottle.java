@@ -3,7 +3,6 @@ package dev.tangle.api.identity;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 
-import dev.tangle.api.ApiConfig.RateLimitConfig;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 

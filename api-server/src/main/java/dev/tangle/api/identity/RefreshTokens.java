@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.tangle.common.db.Repository;
 import dev.tangle.common.db.Rows;
 import dev.tangle.common.id.Ids;
 import io.helidon.dbclient.DbExecute;
@@ -18,6 +19,7 @@ import io.helidon.dbclient.DbExecute;
  * Opaque refresh tokens: 256 random bits handed to the client once; only their SHA-256 is stored. Each belongs
  * to a family (one login); rotation spends a token and issues the next of the same family.
  */
+@Repository
 public final class RefreshTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();

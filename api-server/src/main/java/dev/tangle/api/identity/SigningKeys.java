@@ -17,7 +17,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import dev.tangle.api.ApiConfig.IdentityConfig;
 import dev.tangle.common.auth.JwtVerifier;
 import dev.tangle.common.config.ConfigException;
 import dev.tangle.common.id.Ids;

@@ -22,10 +22,48 @@ public class MediaValidator {
     /** For set-ups without media-service (tests of other features that send no media). */
     public static final MediaValidator NONE = new MediaValidator(null);
 
+    private static final System.Logger LOG = System.getLogger(MediaValidator.class.getName());
+    private static final int BATCH = 100;
+
     private final NatsServiceClient media;
 
     public MediaValidator(NatsServiceClient media) {
         this.media = media;
+    }
+
+    /**
+     * Current metadata of the ids (deduplicated, in batches of {@value #BATCH}); null when media-service did not
+     * answer, so a read never fails because of it.
+     */
+    public Map<String, MediaSummary> describe(java.util.Collection<UUID> mediaIds) {
+        if (mediaIds.isEmpty() || media == null) {
+            return Map.of();
+        }
+        List<String> ids = mediaIds.stream().map(UUID::toString).distinct().toList();
+        Map<String, MediaSummary> found = new HashMap<>();
+        try {
+            for (int i = 0; i < ids.size(); i += BATCH) {
+                var reply = media.call(MediaContract.LOOKUP,
+                        new MediaContract.LookupRequest(ids.subList(i, Math.min(ids.size(), i + BATCH))));
+                reply.items().forEach(s -> found.put(s.id(), s));
+            }
+        } catch (ApiException e) {
+            LOG.log(System.Logger.Level.WARNING, "media lookup failed, attachments left out: " + e.detail());
+            return null;
+        }
+        return found;
+    }
+
+    /** The attachments of one post or message: each id's metadata, a deleted placeholder, or null if unknown. */
+    public List<MediaSummary> attachments(List<UUID> mediaIds, Map<String, MediaSummary> described) {
+        if (mediaIds.isEmpty()) {
+            return List.of();
+        }
+        if (described == null || media == null) {
+            return null;
+        }
+        return mediaIds.stream().map(UUID::toString).map(id -> described.getOrDefault(id,
+                new MediaSummary(id, null, null, "deleted", null, null, null, null, null))).toList();
     }
 
     public void validate(UUID owner, List<UUID> mediaIds) {

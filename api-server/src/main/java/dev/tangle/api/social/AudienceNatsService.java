@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.tangle.api.chat.conversation.ConversationService;
+import dev.tangle.api.graph.SocialGraph;
 import dev.tangle.common.contract.AudienceContract;
 import dev.tangle.common.contract.AudienceContract.AudienceReply;
 import dev.tangle.common.contract.AudienceContract.AudienceRequest;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import dev.tangle.api.graph.SocialGraph;
 import dev.tangle.api.users.User;
 import dev.tangle.common.contract.social.SocialEventData.BlockEvent;
 import dev.tangle.common.db.Database;

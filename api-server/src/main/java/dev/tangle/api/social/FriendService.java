@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import dev.tangle.api.graph.SocialGraph;
 import dev.tangle.api.users.User;
 import dev.tangle.api.users.UserRepository;
 import dev.tangle.common.contract.social.SocialEventData.FriendAccepted;

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.tangle.api.social.SocialGraph;
+import dev.tangle.api.graph.SocialGraph;
 import dev.tangle.common.db.Rows;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
@@ -83,5 +83,15 @@ public final class UserRepository {
     public java.util.Set<UUID> bannedIds(DbExecute db) {
         return db.createQuery("SELECT id FROM users WHERE banned_at IS NOT NULL").execute()
                 .map(r -> Rows.uuid(r, "id")).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Whether a failure was a unique constraint (a taken handle). */
+    public static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -74,6 +74,23 @@ class HostileTextIT {
                 .doesNotContain("\u0000");
     }
 
+    @Test
+    void theIssuesGarbageCursorsAreA400OnCursor() {
+        TestUser a = api.register("cursors");
+        String nul = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("[\"\\u0000\"]".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String post = api.http().post("/v1/posts", Map.of("text", "hi", "visibility", "public"), a.accessToken())
+                .json().get("id").asText();
+        for (String url : List.of("/v1/conversations?cursor=WyJ4IiwieSJd", "/v1/posts/" + post + "/comments?cursor=WyJ4Il0",
+                "/v1/users?q=ab&cursor=" + nul, "/v1/friends?cursor=" + nul, "/v1/blocks?cursor=" + nul,
+                "/v1/friends/requests?cursor=" + nul, "/v1/groups?cursor=WyJ4Il0", "/v1/feed?cursor=WyJ4Il0")) {
+            var res = api.http().get(url, a.accessToken());
+            assertThat(res.status()).as(url + " " + res).isEqualTo(400);
+            assertThat(res.contentType()).startsWith("application/problem+json");
+            assertThat(res.json().get("errors").get(0).get("field").asText()).as(url).isEqualTo("cursor");
+        }
+    }
+
     private static void expect(String method, String path, String body, TestUser user, String field) {
         HttpTestClient.Response res = api.http().send(method, path, body, user == null ? null : user.accessToken());
         assertThat(res.status()).as(method + " " + path + " " + body + " → " + res).isEqualTo(400);

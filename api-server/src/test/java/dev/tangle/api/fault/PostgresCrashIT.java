@@ -60,7 +60,12 @@ class PostgresCrashIT {
     private final Map<String, Long> acked = new ConcurrentHashMap<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final AtomicLong refused = new AtomicLong();
+    /** Retries of a refused send that found it committed after all (200): outcomes that were unknown. */
+    private final AtomicLong foundCommitted = new AtomicLong();
     private final AtomicLong maxRefusalMs = new AtomicLong();
+    /** When PostgreSQL was back in this round (nanoTime, 0 before), and the first ack after that. */
+    private final AtomicLong backAt = new AtomicLong();
+    private final AtomicLong firstAckAfterBack = new AtomicLong();
 
     @BeforeAll
     static void start() {
@@ -114,9 +119,9 @@ class PostgresCrashIT {
                     .as("seqs gapless in " + conv).containsExactly(0L);
         }
         System.out.printf("postgres crash: %d rounds x %d s, %d clients: %d acked, %d rows, %d refusals (max %d ms), "
-                          + "%d events, %d acked missing, %d ghost events, %d wrong seqs%n", ROUNDS, SECONDS, CLIENTS,
-                acked.size(), stored.size(), refused.get(), maxRefusalMs.get(), events.size(), missing.size(),
-                ghosts.size(), wrongSeq.size());
+                          + "%d events, %d acked missing, %d ghost events, %d wrong seqs, %d retries found their send committed%n",
+                ROUNDS, SECONDS, CLIENTS, acked.size(), stored.size(), refused.get(), maxRefusalMs.get(), events.size(),
+                missing.size(), ghosts.size(), wrongSeq.size(), foundCommitted.get());
         assertThat(problems).isEmpty();
         assertThat(missing).as("acknowledged messages missing from the database").isEmpty();
         assertThat(wrongSeq).as("acknowledged with another seq than stored").isEmpty();
@@ -138,15 +143,24 @@ class PostgresCrashIT {
             long roundStart = System.nanoTime();
             awaitElapsed(roundStart, SECONDS * 1000L / 2);
             pg.crash();
-            awaitElapsed(System.nanoTime(), 1_500);
+            long crashed = System.nanoTime();
+            awaitElapsed(crashed, 1_500);
+            backAt.set(0);
+            firstAckAfterBack.set(0);
+            long restarting = System.nanoTime();
             pg.restart();
+            backAt.set(System.nanoTime());
+            System.out.printf("round %d: PostgreSQL crashed, restarted after %d ms (its start-up took %d ms)%n", round,
+                    (System.nanoTime() - crashed) / 1_000_000, (System.nanoTime() - restarting) / 1_000_000);
             awaitElapsed(roundStart, SECONDS * 1000L);
             running.set(false);
             for (Future<?> f : futures) {
                 f.get(60, TimeUnit.SECONDS);
             }
         }
-        System.out.printf("round %d: %d acked%n", round, acked.size() - ackedBefore);
+        long firstAck = firstAckAfterBack.get();
+        System.out.printf("round %d: %d acked; first ack %s ms after PostgreSQL was back%n", round,
+                acked.size() - ackedBefore, firstAck == 0 ? "(none)" : Long.toString((firstAck - backAt.get()) / 1_000_000));
     }
 
     private void sendUntilStopped(AtomicBoolean running, TestUser user, UUID conv) {
@@ -172,7 +186,14 @@ class PostgresCrashIT {
                 if (earlier != null && res.status() == 201) {
                     problems.add("a second 201 for " + clientMsgId);
                 }
+                if (res.status() == 200) {
+                    foundCommitted.incrementAndGet();
+                }
                 clientMsgId = null;
+                long back = backAt.get();
+                if (back != 0) {
+                    firstAckAfterBack.compareAndSet(0, Math.max(System.nanoTime(), back));
+                }
             } else if (res.status() == 503 && "unavailable".equals(res.json().path("code").asText())
                        && res.header("Retry-After").isPresent()) {
                 refused.incrementAndGet();

@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.tangle.api.ApiConfig;
 import dev.tangle.api.Main;
 import dev.tangle.common.http.RunningService;
+import dev.tangle.common.test.EventSchemas;
 import dev.tangle.common.test.HttpTestClient;
 import dev.tangle.common.test.NatsServerProcess;
 import dev.tangle.common.test.PostgresProcess;
@@ -16,18 +17,25 @@ import dev.tangle.common.test.TestInfra;
 /**
  * A real api-server on a free port, on a fresh database of the shared test PostgreSQL and the shared NATS.
  * Use one per test class ({@code @BeforeAll}); {@link #startAnother()} adds an instance on the same database.
+ * While it runs, every event published on its NATS is checked against docs/events/ ({@link EventSchemas}) and
+ * every response of its {@link #http()} client against its OpenAPI document; {@link #close()} fails on an event
+ * that broke its schema.
  */
 public final class ApiTestServer implements AutoCloseable {
 
     private final Map<String, String> env;
     private final RunningService service;
     private final HttpTestClient http;
+    private final EventSchemas.Listener events;
 
     private ApiTestServer(Map<String, String> env) {
         this.env = env;
+        this.events = SCHEMAS.listen(env.get("TANGLE_NATS_URL"));
         this.service = Main.start(ApiConfig.from(TestInfra.settings(env)));
         this.http = new HttpTestClient(service.baseUrl());
     }
+
+    private static final EventSchemas SCHEMAS = EventSchemas.ofRepository();
 
     public static ApiTestServer start() {
         return start(Map.of());
@@ -78,8 +86,17 @@ public final class ApiTestServer implements AutoCloseable {
         return TestUser.register(http, handle);
     }
 
+    /** The events checked so far. */
+    public EventSchemas.Listener events() {
+        return events;
+    }
+
     @Override
     public void close() {
-        service.stop();
+        try {
+            service.stop();
+        } finally {
+            events.close();
+        }
     }
 }

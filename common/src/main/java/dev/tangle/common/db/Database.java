@@ -128,11 +128,13 @@ public final class Database implements AutoCloseable {
     // Flyway creates missing schemas too, but a concurrent start of two instances races on CREATE SCHEMA.
     private static void ensureSchema(DataSource dataSource, String schema) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET statement_timeout = 0"); // another instance may hold the lock for a long migration
             s.execute("SELECT pg_advisory_lock(hashtext('tangle.schema." + schema + "'))");
             try {
                 s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
             } finally {
                 s.execute("SELECT pg_advisory_unlock(hashtext('tangle.schema." + schema + "'))");
+                s.execute("RESET statement_timeout");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create schema " + schema, e);

@@ -39,7 +39,7 @@ public final class TangleServer {
                 .directHandlers(ProblemDirectHandler.handlers())
                 .routing(routing -> routing(routing, infra, routes));
         server.accept(builder);
-        WebServer webServer = builder.build().start();
+        WebServer webServer = Routes.recording(infra.config().service(), builder::build).start();
         infra.lifecycle().onStop("http server", webServer::stop);
         LOG.log(Level.INFO, infra.config().service() + " listening on " + http.host() + ":" + webServer.port());
         return webServer;
@@ -51,7 +51,8 @@ public final class TangleServer {
         routing.addFilter(new QueryTextFilter());
         ProblemHandlers.register(routing);
         routing.register(new HealthHttpService(infra.healthChecks(), infra.lifecycle()::stopping))
-                .register(new MetricsHttpService(infra.metrics()));
+                .register(new MetricsHttpService(infra.metrics()))
+                .register(new OpenApiHttpService(infra.config().service()));
         routes.accept(routing);
         routing.any((req, res) -> {
             throw Problems.routeNotFound(req.prologue().method().text(), req.path().path());

@@ -2,6 +2,9 @@ package dev.tangle.common.nats;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
@@ -30,7 +33,16 @@ public final class Streams {
     /** How long a re-published event id is recognised as a duplicate. */
     public static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(10);
 
+    /** The JetStream stream behind every stream and bucket {@link #ensure} creates (a bucket's is {@code KV_<name>}). */
+    static final List<String> ALL = List.of(EVENTS, JOBS, DEAD_LETTERS, "KV_" + PRESENCE_BUCKET, "KV_" + LOCATION_BUCKET);
+
     private Streams() {
+    }
+
+    /** Which of {@link #ALL} the server does not have (lost with its store, or a memory stream after a restart). */
+    static List<String> missing(Connection connection) throws IOException, JetStreamApiException {
+        Set<String> present = new HashSet<>(connection.jetStreamManagement().getStreamNames());
+        return ALL.stream().filter(name -> !present.contains(name)).toList();
     }
 
     static void ensure(Connection connection, int replicas) throws IOException, JetStreamApiException {

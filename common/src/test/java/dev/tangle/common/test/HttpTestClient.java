@@ -7,14 +7,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.tangle.common.json.Json;
 
-/** A small JSON client for calling a running service in integration tests. */
+/**
+ * A small JSON client for calling a running service in integration tests. Every response is checked against the
+ * OpenAPI document the service serves at {@code /openapi.yaml} ({@link OpenApiContract}): a body, status or content
+ * type the document does not allow fails the test with an {@link AssertionError}.
+ */
 public final class HttpTestClient {
+
+    private static final Map<String, Optional<OpenApiContract>> CONTRACTS = new ConcurrentHashMap<>();
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -65,6 +74,7 @@ public final class HttpTestClient {
     public Response send(HttpRequest request) {
         try {
             HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            conform(request, response);
             return new Response(response.statusCode(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,6 +86,36 @@ public final class HttpTestClient {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The document the service at this base URL serves, if it serves one. */
+    public static Optional<OpenApiContract> contract(String baseUrl) {
+        return CONTRACTS.computeIfAbsent(baseUrl, url -> {
+            try {
+                HttpResponse<byte[]> doc = CLIENT.send(HttpRequest.newBuilder(URI.create(url + "/openapi.yaml"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                return doc.statusCode() == 200 ? Optional.of(OpenApiContract.parse(doc.body())) : Optional.empty();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private void conform(HttpRequest request, HttpResponse<byte[]> response) {
+        if (!request.uri().toString().startsWith(baseUrl) || request.method().equals("HEAD")) {
+            return;
+        }
+        contract(baseUrl).ifPresent(contract -> {
+            List<String> problems = contract.check(request.method(), request.uri().getRawPath(), response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+            if (!problems.isEmpty()) {
+                throw new AssertionError("Response breaks the OpenAPI document: " + String.join("; ", problems)
+                                         + "\nbody: " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
     }
 
     /**

@@ -45,14 +45,14 @@ public final class ImageProcessor {
                 Path file = workDir.resolve("thumb.jpg");
                 vips.saveJpeg(thumb, file, QUALITY);
                 variants.put("thumb", new Rendition(file, "image/jpeg", thumb.width(), thumb.height()));
-                blurhash = blurhash(thumb);
             }
+            blurhash = blurhash(variants.get("thumb").file());
             variants.put("display", display);
             return new Result(variants, blurhash, display.width(), display.height());
         } catch (VipsException e) {
             String message = e.getMessage().toLowerCase();
             String reason = message.contains("truncat") || message.contains("premature") ? "truncated" : "undecodable";
-            throw new MediaRejected(ErrorCode.UNPROCESSABLE, reason, "The image could not be decoded: " + reason);
+            throw new MediaRejected(ErrorCode.UNPROCESSABLE, reason, "The image could not be decoded (" + reason + "): " + e.getMessage());
         }
     }
 
@@ -63,12 +63,15 @@ public final class ImageProcessor {
         }
     }
 
-    /** A 4×3 blurhash from a 32 px copy of the thumb (null for images that are not 8-bit). */
-    String blurhash(VipsImage thumb) {
-        if (thumb.format() != VipsImage.FORMAT_UCHAR) {
-            return null;
-        }
-        try (VipsImage small = vips.thumbnailImage(thumb, 32, 32)) {
+    /**
+     * A 4×3 blurhash from a 32 px copy of a saved rendition (read back from its file: the rendition's own pipeline
+     * was consumed, sequentially, by the save).
+     */
+    String blurhash(Path rendition) {
+        try (VipsImage small = vips.thumbnail(rendition, 32, 32, Vips.FAIL_ON_NONE)) {
+            if (small.format() != VipsImage.FORMAT_UCHAR) {
+                return null;
+            }
             int w = small.width();
             int h = small.height();
             int bands = small.bands();

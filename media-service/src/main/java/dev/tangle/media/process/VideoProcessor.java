@@ -71,8 +71,8 @@ public final class VideoProcessor {
             width = image.width();
             height = image.height();
             variants.put("poster", new ImageProcessor.Rendition(poster, "image/jpeg", width, height));
-            blurhash = images.blurhash(image);
         }
+        blurhash = images.blurhash(poster);
         variants.put("video", new ImageProcessor.Rendition(video, "video/mp4", width, height));
         return new Result(variants, blurhash, probe.width(), probe.height(), probe.durationMs());
     }

@@ -11,12 +11,14 @@ import dev.tangle.media.item.MediaItem;
 
 /**
  * Who may see a media item: its owner; anyone else only if api-server says a post or message they can see attaches
- * it ({@code tangle.svc.attachment.can-view}). Answers are reused for a short TTL per (user, media); a "no" is
- * cached as briefly, so a newly attached item becomes visible within the TTL.
+ * it ({@code tangle.svc.attachment.can-view}). A "yes" is reused for the TTL per (user, media); a "no" for at most
+ * {@value #NEGATIVE_MILLIS} ms, so an item attached a moment ago becomes visible at once while repeated probes by a
+ * stranger do not each reach api-server.
  */
 public final class AccessChecker {
 
     private static final int MAX_ENTRIES = 50_000;
+    private static final long NEGATIVE_MILLIS = 2_000;
 
     private final NatsServiceClient api;
     private final Duration ttl;
@@ -46,7 +48,8 @@ public final class AccessChecker {
             if (cache.size() > MAX_ENTRIES) {
                 cache.clear();
             }
-            cache.put(key, new Answer(visible, now + ttl.toNanos()));
+            long keep = visible ? ttl.toNanos() : Math.min(ttl.toNanos(), NEGATIVE_MILLIS * 1_000_000);
+            cache.put(key, new Answer(visible, now + keep));
         }
         return visible;
     }

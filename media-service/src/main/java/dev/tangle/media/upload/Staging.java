@@ -64,7 +64,7 @@ public final class Staging {
                 int n;
                 try {
                     n = in.read(buffer);
-                } catch (IOException | UncheckedIOException | IllegalStateException e) {
+                } catch (IOException | RuntimeException e) { // the client went away: Helidon reports it as either
                     out.flush();
                     throw new Interrupted(total, e);
                 }

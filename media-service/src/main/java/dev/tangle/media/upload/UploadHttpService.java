@@ -1,6 +1,5 @@
 package dev.tangle.media.upload;
 
-import java.io.InputStream;
 import java.util.UUID;
 
 import dev.tangle.common.auth.Authn;
@@ -12,8 +11,6 @@ import dev.tangle.media.item.MediaItem;
 import dev.tangle.media.serve.MediaView;
 import dev.tangle.media.serve.UrlSigner;
 import io.helidon.http.HttpMediaType;
-import io.helidon.http.media.multipart.MultiPart;
-import io.helidon.http.media.multipart.ReadablePart;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -44,7 +41,7 @@ public final class UploadHttpService implements HttpService {
         UUID me = Authn.require(req, verifier).userId();
         boolean useLocation = useLocation(req);
         long declared = req.headers().contentLength().orElse(-1L);
-        String type = req.headers().contentType().map(HttpMediaType::mediaType).map(Object::toString).orElse("");
+        String type = req.headers().contentType().map(HttpMediaType::text).orElse("").toLowerCase(java.util.Locale.ROOT);
         uploads.admit(me, declared);
         MediaItem item;
         if (type.startsWith("multipart/form-data")) {
@@ -60,20 +57,9 @@ public final class UploadHttpService implements HttpService {
     }
 
     private MediaItem multipart(UUID me, ServerRequest req, boolean useLocation) {
-        MultiPart parts = req.content().as(MultiPart.class);
-        while (parts.hasNext()) {
-            ReadablePart part = parts.next();
-            if (part.name().equals("file")) {
-                try (InputStream in = part.inputStream()) {
-                    // admitted above with the whole body's length; the part is checked against the limits as it streams
-                    return uploads.upload(me, in, -1, part.fileName().orElse(null), useLocation);
-                } catch (java.io.IOException e) {
-                    throw Problems.badRequest("upload_incomplete", "The upload could not be read");
-                }
-            }
-            part.consume();
-        }
-        throw Problems.validation("file", "is required: a multipart part named file");
+        String contentType = req.headers().contentType().map(HttpMediaType::text).orElseThrow();
+        return MultipartFile.read(req.content().inputStream(), contentType,
+                (in, filename) -> uploads.upload(me, in, -1, filename, useLocation));
     }
 
     private static boolean useLocation(ServerRequest req) {

@@ -55,6 +55,8 @@ public final class Vips {
     private final MethodHandle writeToMemory;
     private final MethodHandle gFree;
     private final MethodHandle unref;
+    private final MethodHandle memHighwater;
+    private final MethodHandle concurrencySet;
     private final String version;
 
     private Vips(SymbolLookup lib) throws Throwable {
@@ -102,6 +104,8 @@ public final class Vips {
         writeToMemory = fn(linker, lib, "vips_image_write_to_memory", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
         gFree = fn(linker, lib, "g_free", FunctionDescriptor.ofVoid(ADDRESS));
         unref = fn(linker, lib, "g_object_unref", FunctionDescriptor.ofVoid(ADDRESS));
+        memHighwater = fn(linker, lib, "vips_tracked_get_mem_highwater", FunctionDescriptor.of(JAVA_LONG));
+        concurrencySet = fn(linker, lib, "vips_concurrency_set", FunctionDescriptor.ofVoid(JAVA_INT));
     }
 
     /** The process's libvips, loaded and initialised once; fails with a clear message when it cannot be. */
@@ -112,22 +116,27 @@ public final class Vips {
         }
         synchronized (Vips.class) {
             if (instance == null) {
-                SymbolLookup lib;
-                try {
-                    lib = SymbolLookup.libraryLookup("libvips.so.42", Arena.global());
-                } catch (IllegalArgumentException e) {
-                    throw new VipsUnavailable("libvips (libvips.so.42) is not installed: media-service needs libvips "
-                                              + MIN_MAJOR + "." + MIN_MINOR + "+ (Debian/Ubuntu: apt-get install libvips42)");
-                }
-                try {
-                    instance = new Vips(lib);
-                } catch (VipsUnavailable e) {
-                    throw e;
-                } catch (Throwable e) {
-                    throw new VipsUnavailable("libvips could not be bound: " + e.getMessage());
-                }
+                instance = load("libvips.so.42");
             }
             return instance;
+        }
+    }
+
+    /** Binds the named shared library (tests name one that does not exist). */
+    static Vips load(String library) {
+        SymbolLookup lib;
+        try {
+            lib = SymbolLookup.libraryLookup(library, Arena.global());
+        } catch (IllegalArgumentException e) {
+            throw new VipsUnavailable("libvips (" + library + ") is not installed: media-service needs libvips "
+                                      + MIN_MAJOR + "." + MIN_MINOR + "+ (Debian/Ubuntu: apt-get install libvips42)");
+        }
+        try {
+            return new Vips(lib);
+        } catch (VipsUnavailable e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new VipsUnavailable("libvips could not be bound: " + e.getMessage());
         }
     }
 
@@ -217,6 +226,27 @@ public final class Vips {
             }
         } catch (VipsException e) {
             throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@code vips_concurrency_set}: worker threads libvips uses inside one pipeline (0: its default, the cores).
+     * media-service runs jobs in parallel already and sets 1: fewer threads, less memory per job.
+     */
+    public void concurrency(int threads) {
+        try {
+            concurrencySet.invokeExact(threads);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code vips_tracked_get_mem_highwater}: the most pixel-buffer memory libvips held at once so far. */
+    public long memoryHighwater() {
+        try {
+            return (long) memHighwater.invokeExact();
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }

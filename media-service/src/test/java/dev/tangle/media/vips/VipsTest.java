@@ -24,6 +24,19 @@ class VipsTest {
     }
 
     @Test
+    void aMissingLibraryIsAClearErrorNotACrash() {
+        assertThatThrownBy(() -> Vips.load("libvips-not-installed.so.42")).isInstanceOf(VipsUnavailable.class)
+                .hasMessageContaining("apt-get install libvips42");
+    }
+
+    @Test
+    void aLibraryWithoutTheVipsSymbolsIsAClearError() {
+        // libc is there but is not libvips: the first symbol look-up fails with a message, before any call
+        assertThatThrownBy(() -> Vips.load("libc.so.6")).isInstanceOf(VipsUnavailable.class)
+                .hasMessageContaining("vips_version");
+    }
+
+    @Test
     void openReadsTheHeaderDimensionsAndBands() {
         Path file = TestImages.write(dir, "a.jpg", TestImages.jpeg(640, 480, 1));
         try (VipsImage image = vips.open(file)) {
@@ -88,6 +101,25 @@ class VipsTest {
         try (VipsImage image = vips.open(file)) {
             assertThat(image.pixels()).hasSize(20 * 10 * 3);
         }
+    }
+
+    @Test
+    void concurrencyCanBeSetAndWorkStillDone() {
+        vips.concurrency(1);
+        try (VipsImage thumb = vips.thumbnailBuffer(TestImages.jpeg(600, 400, 7), 100, 100)) {
+            assertThat(thumb.width()).isEqualTo(100);
+        } finally {
+            vips.concurrency(0);
+        }
+    }
+
+    @Test
+    void memoryHighwaterGrowsWithWork() {
+        Path file = TestImages.write(dir, "m.jpg", TestImages.jpeg(1200, 900, 6));
+        try (VipsImage thumb = vips.thumbnail(file, 300, 300, Vips.FAIL_ON_NONE)) {
+            vips.saveJpeg(thumb, dir.resolve("m-out.jpg"), 80);
+        }
+        assertThat(vips.memoryHighwater()).isPositive();
     }
 
     @Test

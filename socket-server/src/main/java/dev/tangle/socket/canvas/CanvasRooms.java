@@ -21,12 +21,16 @@ import io.nats.client.Message;
 /**
  * Canvas rooms (ADR 0044): who is present in which canvas conversation, across instances. Every instance
  * hears {@code tangle.rt.canvas.*} ({@code {op: join|leave|beat, userId, instance}}) and keeps the full
- * membership; each instance re-announces its local members every heartbeat, and a member nobody announced
- * for the canvas timeout (its instance died) has left.
+ * membership; each instance re-announces its local members every heartbeat and when another asks
+ * ({@code op: sync}, at its start and after NATS came back), and a member nobody announced for the canvas timeout
+ * (its instance died) has left.
  */
 public final class CanvasRooms {
 
     private static final System.Logger LOG = System.getLogger(CanvasRooms.class.getName());
+
+    /** A sync request: {@code tangle.rt.canvas.sync}, heard with the rooms' signals. */
+    static final String SYNC_SUBJECT = "tangle.rt.canvas.sync";
 
     private final Connection nats;
     private final String instanceId;
@@ -41,6 +45,17 @@ public final class CanvasRooms {
         this.instanceId = instanceId;
         this.timeout = timeout;
         nats.createDispatcher(this::onSignal).subscribe("tangle.rt.canvas.*");
+        resync();
+    }
+
+    /**
+     * Asks every other instance to announce its members now, and announces ours: at start-up (a late instance
+     * knows the rooms before its first session joins) and after NATS came back (signals may have been missed).
+     */
+    public synchronized void resync() {
+        var body = Json.MAPPER.createObjectNode().put("op", "sync").put("instance", instanceId);
+        nats.publish(SYNC_SUBJECT, Json.write(body));
+        announceLocal();
     }
 
     public synchronized void join(Session session, UUID conversationId) {
@@ -73,8 +88,7 @@ public final class CanvasRooms {
 
     /** Re-announces local members; drops remote members not heard of within the timeout. */
     public synchronized void tick() {
-        local.forEach((conversationId, sessions) -> sessions.stream().map(Session::userId).distinct()
-                .forEach(userId -> signal(conversationId, userId, "beat")));
+        announceLocal();
         long now = System.nanoTime();
         rooms.forEach((conversationId, members) -> {
             List<UUID> expired = new ArrayList<>();
@@ -87,10 +101,19 @@ public final class CanvasRooms {
         });
     }
 
+    private void announceLocal() {
+        local.forEach((conversationId, sessions) -> sessions.stream().map(Session::userId).distinct()
+                .forEach(userId -> signal(conversationId, userId, "beat")));
+    }
+
     private synchronized void onSignal(Message msg) {
         try {
             JsonNode body = Json.tree(msg.getData());
             if (instanceId.equals(body.path("instance").asText())) {
+                return;
+            }
+            if ("sync".equals(body.path("op").asText())) {
+                announceLocal();
                 return;
             }
             UUID conversationId = UUID.fromString(body.path("conversationId").asText());

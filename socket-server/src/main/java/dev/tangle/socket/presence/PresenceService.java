@@ -47,7 +47,15 @@ public final class PresenceService implements SocialListener {
     private final Duration heartbeat;
     private final Map<UUID, Set<UUID>> watchers = new ConcurrentHashMap<>();
     private final Map<UUID, Shown> shown = new ConcurrentHashMap<>();
+    /** What each local user chose last, to write again if the bucket was lost (ADR 0066). */
+    private final Map<UUID, PresenceEntry> chosen = new ConcurrentHashMap<>();
+    /** Watched friends last seen online whose entry is missing, since when (nanoTime). */
+    private final Map<UUID, Long> missingSince = new ConcurrentHashMap<>();
     private volatile long lastRefreshNanos = System.nanoTime();
+    /** No one is judged offline before this (nanoTime): after NATS came back, every instance rewrites first. */
+    private volatile long quietUntilNanos = System.nanoTime();
+    /** The connection's reconnect count when {@link #recovered} last ran: until it ran again, judge no one. */
+    private volatile long recoveredReconnects;
 
     public PresenceService(Connection nats, SessionRegistry registry, ChatClient chat, String instanceId, Duration heartbeat) {
         this.store = new PresenceStore(nats);
@@ -56,6 +64,7 @@ public final class PresenceService implements SocialListener {
         this.chat = chat;
         this.instanceId = instanceId;
         this.heartbeat = heartbeat;
+        this.recoveredReconnects = nats.getStatistics().getReconnects();
         store.beat(instanceId);
         Dispatcher dispatcher = nats.createDispatcher(this::onPresence);
         dispatcher.subscribe("tangle.rt.presence.*");
@@ -71,7 +80,7 @@ public final class PresenceService implements SocialListener {
         } catch (FrameException e) {
             LOG.log(Level.WARNING, "Friends of " + user.id() + " unavailable, no presence for now: " + e.getMessage());
         }
-        announce(user.id(), store.update(user.id(), e -> e.withInstance(instanceId, true)));
+        write(user.id(), e -> e.withInstance(instanceId, true));
     }
 
     /** Last session of a user here ended. */
@@ -79,23 +88,58 @@ public final class PresenceService implements SocialListener {
         for (UUID friend : user.friends()) {
             unwatch(friend, user.id());
         }
+        chosen.remove(user.id());
         announce(user.id(), store.update(user.id(), e -> e.withInstance(instanceId, false)));
     }
 
-    /** The user chose a status. */
-    public void set(UUID userId, String status, String text, Instant expiresAt) {
-        announce(userId, store.update(userId, e -> e.withStatus(status, text, expiresAt).withInstance(instanceId, true)));
+    /** The user chose a status; false when it could not be stored (NATS unavailable). */
+    public boolean set(UUID userId, String status, String text, Instant expiresAt) {
+        return write(userId, e -> e.withStatus(status, text, expiresAt).withInstance(instanceId, true));
+    }
+
+    /**
+     * NATS is back and the bucket exists again, possibly empty (a restarted server loses a memory bucket): beat,
+     * write every local user's entry again (their chosen status where the entry was lost), and judge no one
+     * offline for two heartbeat periods, while the other instances do the same.
+     */
+    public void recovered() {
+        recoveredReconnects = nats.getStatistics().getReconnects();
+        quietUntilNanos = System.nanoTime() + 2 * heartbeat.toNanos();
+        store.beat(instanceId);
+        for (LocalUser user : registry.users()) {
+            write(user.id(), e -> e.withInstance(instanceId, true));
+        }
+        lastRefreshNanos = System.nanoTime();
+    }
+
+    /** Changes a local user's entry; one that was lost (no instances) starts again from what the user chose. */
+    private boolean write(UUID userId, java.util.function.UnaryOperator<PresenceEntry> change) {
+        PresenceEntry mine = chosen.get(userId);
+        PresenceStore.Change result = store.update(userId, e -> change.apply(mine != null && (e.instances() == null
+                || e.instances().isEmpty()) ? e.withStatus(mine.status(), mine.text(), mine.expiresAt()) : e));
+        if (result == null) {
+            return false;
+        }
+        if (registry.user(userId).isPresent()) {
+            chosen.put(userId, result.next());
+        }
+        announce(userId, result);
+        return true;
     }
 
     /** Online friends' presence to a new session, after hello. */
     public void snapshot(Session session, LocalUser user) {
         Map<String, Boolean> live = new HashMap<>();
-        for (UUID friend : user.friends()) {
-            Shown s = shownNow(friend, live);
-            shown.put(friend, s);
-            if (!PresenceEntry.OFFLINE.equals(s.status())) {
-                session.enqueue(Frames.presence(friend, s.status(), s.text()));
+        try {
+            for (UUID friend : user.friends()) {
+                Shown s = shownNow(friend, live);
+                shown.put(friend, s);
+                if (!PresenceEntry.OFFLINE.equals(s.status())) {
+                    session.enqueue(Frames.presence(friend, s.status(), s.text()));
+                }
             }
+        } catch (PresenceStore.Unavailable e) {
+            LOG.log(Level.WARNING, "No presence snapshot for session " + session.id() + ": " + e.getMessage());
         }
     }
 
@@ -106,20 +150,56 @@ public final class PresenceService implements SocialListener {
             lastRefreshNanos = System.nanoTime();
             Instant now = Instant.now();
             for (LocalUser user : registry.users()) {
-                announce(user.id(), store.update(user.id(), e -> (e.expired(now) ? e.withStatus("online", null, null) : e)
-                        .withInstance(instanceId, true)));
+                write(user.id(), e -> (e.expired(now) ? e.withStatus("online", null, null) : e).withInstance(instanceId, true));
             }
         }
+        if (System.nanoTime() - quietUntilNanos < 0 || nats.getStatus() != Connection.Status.CONNECTED
+            || nats.getStatistics().getReconnects() != recoveredReconnects) {
+            return; // NATS away, or back but this instance has not written its state again yet
+        }
+        try {
+            publishDeparted();
+        } catch (PresenceStore.Unavailable e) {
+            LOG.log(Level.DEBUG, "Presence check skipped: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Publishes offline for watched friends last seen online whose instances are all dead. A missing entry (or
+     * instance heartbeat) is no proof: the bucket may have been lost and not yet written again. A friend is judged
+     * by a missing entry only once it stayed missing for longer than every live instance takes to rewrite its
+     * users' entries; an instance whose heartbeat is missing counts as alive (its users' entries expire if not).
+     */
+    private void publishDeparted() {
         Map<String, Boolean> live = new HashMap<>();
+        long now = System.nanoTime();
+        long grace = Math.min(REFRESH.toNanos(), heartbeat.toNanos()) + heartbeat.toNanos();
         for (UUID watched : watchers.keySet()) {
             Shown last = shown.get(watched);
-            if (last != null && !PresenceEntry.OFFLINE.equals(last.status()) && registry.user(watched).isEmpty()) {
-                Shown now = shownNow(watched, live);
-                if (PresenceEntry.OFFLINE.equals(now.status())) {
-                    publish(watched, now);
-                }
+            if (last == null || PresenceEntry.OFFLINE.equals(last.status()) || registry.user(watched).isPresent()) {
+                missingSince.remove(watched);
+                continue;
+            }
+            PresenceEntry entry = store.get(watched).orElse(null);
+            if (entry == null && now - missingSince.computeIfAbsent(watched, w -> now) < grace) {
+                continue;
+            }
+            missingSince.remove(watched);
+            Shown shownNow = entry == null || entry.instances() == null ? new Shown(PresenceEntry.OFFLINE, null)
+                    : entry.shown(Instant.now(), entry.instances().stream()
+                            .filter(i -> live.computeIfAbsent(i, x -> aliveOrUnknown(x))).toList());
+            if (PresenceEntry.OFFLINE.equals(shownNow.status())) {
+                publish(watched, shownNow);
             }
         }
+    }
+
+    private boolean aliveOrUnknown(String instance) {
+        if (instance.equals(instanceId)) {
+            return true;
+        }
+        long beat = store.lastBeat(instance);
+        return beat == 0 || System.currentTimeMillis() - beat < heartbeat.toMillis() * 3 / 2;
     }
 
     @Override
@@ -143,7 +223,12 @@ public final class PresenceService implements SocialListener {
         registry.user(userId).ifPresent(user -> {
             if (user.friends().add(friendId)) {
                 watchers.computeIfAbsent(friendId, f -> ConcurrentHashMap.newKeySet()).add(userId);
-                Shown s = shownNow(friendId, new HashMap<>());
+                Shown s;
+                try {
+                    s = shownNow(friendId, new HashMap<>());
+                } catch (PresenceStore.Unavailable e) {
+                    s = new Shown(PresenceEntry.OFFLINE, null);
+                }
                 shown.put(friendId, s);
                 OutFrame frame = Frames.presence(friendId, s.status(), s.text());
                 user.sessions().forEach(session -> session.enqueue(frame));

@@ -34,16 +34,29 @@ final class PresenceStore {
         }
     }
 
+    /**
+     * The user's entry, empty when there is none.
+     *
+     * @throws Unavailable when the bucket cannot be read (NATS away, bucket missing): not the same as no entry
+     */
     Optional<PresenceEntry> get(UUID userId) {
-        try {
-            KeyValueEntry entry = kv.get(userKey(userId));
-            if (entry == null || entry.getOperation() != KeyValueOperation.PUT || entry.getValue() == null) {
-                return Optional.empty();
-            }
-            return Optional.of(Json.read(entry.getValue(), PresenceEntry.class));
-        } catch (IOException | JetStreamApiException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Cannot read presence of " + userId + ": " + e);
+        KeyValueEntry entry = read(userKey(userId));
+        if (entry == null || entry.getOperation() != KeyValueOperation.PUT || entry.getValue() == null) {
             return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.read(entry.getValue(), PresenceEntry.class));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Unreadable presence entry of " + userId + ": " + e);
+            return Optional.empty();
+        }
+    }
+
+    private KeyValueEntry read(String key) {
+        try {
+            return kv.get(key);
+        } catch (IOException | JetStreamApiException | RuntimeException e) {
+            throw new Unavailable(e);
         }
     }
 
@@ -76,17 +89,21 @@ final class PresenceStore {
     void beat(String instanceId) {
         try {
             kv.put(instanceKey(instanceId), Long.toString(System.currentTimeMillis()));
-        } catch (IOException | JetStreamApiException e) {
+        } catch (IOException | JetStreamApiException | RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot write instance heartbeat: " + e);
         }
     }
 
-    /** The instance's last heartbeat (epoch ms), or 0. */
+    /**
+     * The instance's last heartbeat (epoch ms), or 0 when it has none.
+     *
+     * @throws Unavailable when the bucket cannot be read
+     */
     long lastBeat(String instanceId) {
+        KeyValueEntry entry = read(instanceKey(instanceId));
         try {
-            KeyValueEntry entry = kv.get(instanceKey(instanceId));
             return entry == null || entry.getOperation() != KeyValueOperation.PUT ? 0 : Long.parseLong(entry.getValueAsString());
-        } catch (IOException | JetStreamApiException | RuntimeException e) {
+        } catch (NumberFormatException e) {
             return 0;
         }
     }
@@ -100,5 +117,12 @@ final class PresenceStore {
     }
 
     record Change(PresenceEntry old, PresenceEntry next) {
+    }
+
+    /** The bucket could not be read: nothing can be concluded about anyone's presence. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(Exception cause) {
+            super("presence bucket unavailable: " + cause, cause);
+        }
     }
 }

@@ -78,7 +78,7 @@ final class StrictWsConnection implements ServerConnection, WsSession {
             report(WsCloseCodes.NORMAL_CLOSE, "Idle timeout");
         } catch (WsCloseException e) {
             // a protocol violation by the client: tell it why, then drop the connection
-            close(e.closeCode(), e.getMessage());
+            closeQuietly(e.closeCode(), e.getMessage());
             report(e.closeCode(), e.getMessage());
             throw new CloseConnectionException("WebSocket closed: " + e.getMessage(), e);
         } catch (DataReader.InsufficientDataAvailableException e) {
@@ -86,7 +86,8 @@ final class StrictWsConnection implements ServerConnection, WsSession {
         } catch (CloseConnectionException e) {
             throw e;
         } catch (RuntimeException e) {
-            close(WsCloseCodes.UNEXPECTED_CONDITION, "Unexpected condition");
+            // a listener failure, or the connection was torn down under a blocked read (interrupted)
+            closeQuietly(WsCloseCodes.UNEXPECTED_CONDITION, "Unexpected condition");
             report(WsCloseCodes.UNEXPECTED_CONDITION, "listener failed: " + e);
             throw new CloseConnectionException("WebSocket listener failed", e);
         } finally {
@@ -130,6 +131,15 @@ final class StrictWsConnection implements ServerConnection, WsSession {
         }
         report(status, reason);
         close(WsCloseCodes.NORMAL_CLOSE, "normal");
+    }
+
+    /** A close frame on a connection that may already be gone. */
+    private void closeQuietly(int code, String reason) {
+        try {
+            close(code, reason);
+        } catch (RuntimeException gone) {
+            // nothing more to tell the peer
+        }
     }
 
     private synchronized void report(int status, String reason) {

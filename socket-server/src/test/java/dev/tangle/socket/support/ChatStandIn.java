@@ -43,6 +43,7 @@ import dev.tangle.common.json.Json;
 import dev.tangle.common.nats.service.NatsService;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
+import io.nats.client.Options;
 
 /**
  * Stands in for api-server's chat and social NATS services in socket-server tests: serves the contract's
@@ -76,7 +77,8 @@ public final class ChatStandIn implements AutoCloseable {
 
     public ChatStandIn(String natsUrl) {
         try {
-            nats = Nats.connect(natsUrl);
+            nats = Nats.connect(new Options.Builder().server(natsUrl).maxReconnects(-1)
+                    .reconnectWait(java.time.Duration.ofMillis(250)).build());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -28,9 +28,21 @@ public final class SocketStack implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("socket-server listening on [^\\s:]+:(\\d+)");
 
     private final TestTokens tokens = new TestTokens();
-    private final ChatStandIn chat = new ChatStandIn(TestInfra.nats().url());
+    private final String natsUrl;
+    private final ChatStandIn chat;
     private final List<RunningService> instances = new ArrayList<>();
     private final List<Process> processes = new ArrayList<>();
+
+    /** On the NATS all socket-server tests share. */
+    public SocketStack() {
+        this(TestInfra.nats().url());
+    }
+
+    /** On a NATS of the test's own (one it stops and restarts). */
+    public SocketStack(String natsUrl) {
+        this.natsUrl = natsUrl;
+        this.chat = new ChatStandIn(natsUrl);
+    }
 
     public TestTokens tokens() {
         return tokens;
@@ -43,7 +55,7 @@ public final class SocketStack implements AutoCloseable {
     /** Environment of an instance: shared NATS, test JWKS, fast heartbeat, plus overrides. */
     public Map<String, String> env(Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>();
-        env.put("TANGLE_NATS_URL", TestInfra.nats().url());
+        env.put("TANGLE_NATS_URL", natsUrl);
         env.put("TANGLE_PORT", "0");
         env.put("TANGLE_HTTP_HOST", "127.0.0.1");
         env.put("TANGLE_SHUTDOWN_TIMEOUT", "10s");

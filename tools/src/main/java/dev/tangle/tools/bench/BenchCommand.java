@@ -19,6 +19,7 @@ public final class BenchCommand {
               peers    (fanout options; default 2000/50/500/20s)          Tangle vs nats-server vs Node ws
               auth | chat-write | feed | search                           scenarios of their own issues
               location --sharers N --viewers-per-sharer M --update-interval 1s --places 10000   live location (docs/geo.md)
+              media    --files N --workers W --rounds R                    thumbnails/s vs vipsthumbnail (no stack needed)
               map      --points 1000000 --users 10000 --friends 200       memory-map index vs npm supercluster
             common options: --api URL --ws URL (default: .tangle/dev.env) --json FILE --drain 10s
               --payload-bytes 64 --threads 2 --connect-concurrency 256 --source-ips N --target tangle|nats|node
@@ -30,6 +31,7 @@ public final class BenchCommand {
             "feed", "dev.tangle.tools.bench.FeedBench",
             "location", "dev.tangle.tools.bench.LocationBench",
             "search", "dev.tangle.tools.bench.SearchBench",
+            "media", "dev.tangle.tools.bench.MediaBenchLauncher",
             "map", "dev.tangle.tools.bench.MapBench");
 
     private BenchCommand() {

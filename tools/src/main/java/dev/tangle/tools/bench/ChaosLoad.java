@@ -68,10 +68,13 @@ public final class ChaosLoad extends FanoutRun {
     /**
      * @param api         the api-server to set users and groups up through
      * @param sockets     every socket-server's WebSocket endpoint
+     * @param serverPids  processes whose CPU and memory the report shows, by name
      * @param outboxEmpty true once no outbox row waits to be published
      */
-    public ChaosLoad(String scenario, URI api, List<URI> sockets, List<String> options, Fault fault, BooleanSupplier outboxEmpty) {
-        this(scenario, chaosTarget(api, sockets, BenchOptions.parse(options)), BenchOptions.parse(options), fault, outboxEmpty);
+    public ChaosLoad(String scenario, URI api, List<URI> sockets, Map<String, Long> serverPids, List<String> options,
+                     Fault fault, BooleanSupplier outboxEmpty) {
+        this(scenario, chaosTarget(api, sockets, serverPids, BenchOptions.parse(options)), BenchOptions.parse(options), fault,
+                outboxEmpty);
     }
 
     private ChaosLoad(String scenario, ChaosTarget target, BenchOptions opts, Fault fault, BooleanSupplier outboxEmpty) {
@@ -87,14 +90,14 @@ public final class ChaosLoad extends FanoutRun {
         this.paused = new boolean[pop.clients.size()];
     }
 
-    private static ChaosTarget chaosTarget(URI api, List<URI> sockets, BenchOptions opts) {
+    private static ChaosTarget chaosTarget(URI api, List<URI> sockets, Map<String, Long> pids, BenchOptions opts) {
         DevEnv env = new DevEnv(api, sockets.getFirst(), Map.of());
-        return new ChaosTarget(new TangleTarget(env, opts), sockets);
+        return new ChaosTarget(new TangleTarget(env, opts), sockets, pids);
     }
 
     /** Runs the load with the fault and returns what it showed. */
     public Result execute() throws Exception {
-        run();
+        run().print(System.out);
         return result;
     }
 

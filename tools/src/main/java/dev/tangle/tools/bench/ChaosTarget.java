@@ -30,7 +30,10 @@ final class ChaosTarget implements Target {
     /** Told of every send before it is written (the fault suite remembers the sender's drop count). */
     volatile java.util.function.ObjIntConsumer<BenchClient> onSend;
 
-    ChaosTarget(TangleTarget tangle, List<URI> endpoints) {
+    private final Map<String, Long> pids;
+
+    ChaosTarget(TangleTarget tangle, List<URI> endpoints, Map<String, Long> pids) {
+        this.pids = Map.copyOf(pids);
         this.tangle = tangle;
         this.endpoints = List.copyOf(endpoints);
         tangle.resumeOnConnect = true;
@@ -124,7 +127,7 @@ final class ChaosTarget implements Target {
 
     @Override
     public Map<String, Long> serverPids() {
-        return Map.of();
+        return pids;
     }
 
     @Override

@@ -127,6 +127,12 @@ final class TangleSetup {
 
     private JsonNode post(String path, JsonNode body, String token, int expected) throws IOException, InterruptedException {
         HttpResponse<String> res = send(path, body, token);
+        for (int retry = 1; retry <= 2 && res.statusCode() >= 500; retry++) {
+            // set-up is not what is measured: say so loudly, and try the same request again once or twice
+            System.err.println("bench: set-up POST " + path + " answered " + res.statusCode() + " (retrying): " + res.body());
+            Thread.sleep(1000L * retry);
+            res = send(path, body, token);
+        }
         if (res.statusCode() != expected && res.statusCode() != 200) {
             throw new IOException("POST " + path + " answered " + res.statusCode() + ": " + res.body());
         }

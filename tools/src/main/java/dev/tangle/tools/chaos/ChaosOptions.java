@@ -60,6 +60,7 @@ public record ChaosOptions(Duration natsDown, Duration postgresDown, Duration pa
             case POSTGRES_STOP -> postgresDown;
             case SOCKET_PAUSE -> pause;
             case SLOW_READER -> slow;
+            case BASELINE -> Duration.ZERO;
             default -> Scenario.restartDelay();
         };
     }

@@ -61,8 +61,9 @@ public final class ChaosSuite {
             List<URI> sockets = urls.instances().get(Service.SOCKET_SERVER).stream().map(URI::create).toList();
             for (Scenario scenario : scenarios) {
                 System.out.println();
-                System.out.println("chaos " + scenario.label() + ": " + scenario.summary());
-                ChaosLoad load = new ChaosLoad(scenario.label(), api, sockets, options.loadArguments(scenario),
+                System.out.println("chaos " + scenario.label() + ": " + scenario.summary() + "; this run: "
+                                   + options.outage(scenario).toSeconds() + " s");
+                ChaosLoad load = new ChaosLoad(scenario.label(), api, sockets, serverPids(stack), options.loadArguments(scenario),
                         Faults.of(scenario, stack, options), () -> outboxEmpty(stack.db()));
                 ChaosLoad.Result result = load.execute();
                 results.add(result);
@@ -72,6 +73,25 @@ public final class ChaosSuite {
             stack.stop();
         }
         return results;
+    }
+
+    /** Every service instance, NATS node and PostgreSQL, for the CPU and memory figures of the report. */
+    private Map<String, Long> serverPids(DevStack stack) {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        stack.instances().forEach(i -> pids.put(i.service().module() + ":" + i.port(), i.pid()));
+        stack.cluster().ifPresent(c -> c.nodes().forEach(n -> {
+            long pid = c.pid(n.index());
+            if (pid > 0) {
+                pids.put("nats-" + n.index(), pid);
+            }
+        }));
+        try {
+            String first = Files.readAllLines(workspace.postmasterPid()).getFirst().trim();
+            pids.put("postgres", Long.parseLong(first));
+        } catch (IOException | RuntimeException e) {
+            // no PostgreSQL figures
+        }
+        return pids;
     }
 
     /** True when no outbox row of any schema waits to be published; false while PostgreSQL does not answer. */

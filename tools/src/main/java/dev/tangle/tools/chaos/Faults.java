@@ -25,6 +25,8 @@ final class Faults {
     static ChaosLoad.Fault of(Scenario scenario, DevStack stack, ChaosOptions options) {
         Duration outage = options.outage(scenario);
         return switch (scenario) {
+            case BASELINE -> clients -> {
+            };
             case NATS_KILL -> clients -> {
                 ClusterNats cluster = stack.cluster().orElseThrow(() -> new IllegalStateException("not a NATS cluster"));
                 int leader = streamLeader(cluster, "TANGLE_EVENTS");

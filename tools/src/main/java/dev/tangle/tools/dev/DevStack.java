@@ -68,6 +68,11 @@ public final class DevStack {
                     ChildProcess process = register(new Instance(service, port, launch(service, i, port)));
                     targets.add(new Readiness.Target(process, service.httpUrl(settings.urlHost(), port)));
                 }
+                if (i == 0 && topology.instances() > 1) {
+                    // the first api-server creates the JWT signing keys file; the others must read it, not race it
+                    Readiness.await(targets, settings.readyTimeout(), () -> stopping, console);
+                    targets.clear();
+                }
             }
             Readiness.await(targets, settings.readyTimeout(), () -> stopping, console);
             return writeEnv(db, natsUrl);

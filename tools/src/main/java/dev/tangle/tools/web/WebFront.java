@@ -83,6 +83,9 @@ public final class WebFront implements Closeable {
             console.println("tangle: !!! the web client was not rebuilt (see above); serving what web/dist holds");
         }
         try {
+            if (!Files.isRegularFile(devEnv)) {
+                return url; // the stack is already stopping
+            }
             String text = Files.readString(devEnv, StandardCharsets.UTF_8);
             Path temp = devEnv.resolveSibling(devEnv.getFileName() + ".web.tmp");
             Files.writeString(temp, text + URL_VARIABLE + "=" + url + "\n", StandardCharsets.UTF_8);

@@ -66,6 +66,9 @@ final class Launcher implements AutoCloseable {
         env.put("TANGLE_REPO_DIR", repo.toString());
         env.put("TANGLE_PORT_BASE", Integer.toString(portBase));
         env.put("TANGLE_SHUTDOWN_TIMEOUT", "10s");
+        // the web client's edge on a free port, without an npm build: these tests are about the services
+        env.put("TANGLE_DEV_WEB_PORT", "0");
+        env.put("TANGLE_DEV_WEB_BUILD", "false");
         try {
             return new Launcher(builder.start(), home, output);
         } catch (IOException e) {

@@ -146,4 +146,10 @@ public final class ConversationRepository {
         }
         return Arrays.stream(joined.split(",")).map(UUID::fromString).toList();
     }
+
+    /** Serializes concurrent channel syncs of the same (group, user) across instances, until the commit. */
+    public void lockMembershipSync(DbExecute tx, UUID groupId, UUID userId) {
+        tx.createQuery("SELECT pg_advisory_xact_lock(hashtext(?)) AS locked").addParam(groupId + "/" + userId)
+                .execute().toList();
+    }
 }

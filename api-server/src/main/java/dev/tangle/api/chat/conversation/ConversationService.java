@@ -9,9 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.tangle.api.chat.ChatEvents;
-import dev.tangle.api.chat.message.MessageService;
-import dev.tangle.api.social.SocialGraph;
+import dev.tangle.api.chat.events.ChatEvents;
+import dev.tangle.api.graph.SocialGraph;
 import dev.tangle.common.contract.chat.Conversation;
 import dev.tangle.common.contract.chat.Message;
 import dev.tangle.common.db.Database;
@@ -29,7 +28,7 @@ public final class ConversationService {
     private final OutboxRelay relay;
     private final SocialGraph graph;
     private final ConversationRepository conversations;
-    private final MessageService messages;
+    private final LastMessages messages;
 
     /**
      * A create that may have found the existing direct conversation instead.
@@ -41,7 +40,7 @@ public final class ConversationService {
     }
 
     public ConversationService(Database db, OutboxRelay relay, SocialGraph graph, ConversationRepository conversations,
-                               MessageService messages) {
+                               LastMessages messages) {
         this.db = db;
         this.relay = relay;
         this.graph = graph;
@@ -119,7 +118,7 @@ public final class ConversationService {
                 keys.map(k -> dev.tangle.common.page.Cursor.instant(k.get(0))), keys.map(k -> dev.tangle.common.page.Cursor.uuid(k.get(1))), page.fetchSize());
         Map<UUID, Long> lastSeqs = new java.util.HashMap<>();
         rows.stream().filter(r -> r.row().lastSeq() > 0).forEach(r -> lastSeqs.put(r.row().id(), r.row().lastSeq()));
-        Map<UUID, Message> last = messages.lastMessages(read, lastSeqs, me);
+        Map<UUID, Message> last = messages.of(read, lastSeqs, me);
         List<Conversation> items = new ArrayList<>(rows.size());
         rows.forEach(r -> items.add(conversation(r, last.get(r.row().id()))));
         return Page.of(items, page, c -> List.of(c.lastActivityAt().toString(), c.id().toString()));
@@ -198,8 +197,7 @@ public final class ConversationService {
     public void syncChannels(UUID groupId, UUID userId) {
         db.inTransaction(tx -> {
             // serializes concurrent syncs of the same (group, user) across instances
-            tx.createQuery("SELECT pg_advisory_xact_lock(hashtext(?)) AS locked").addParam(groupId + "/" + userId)
-                    .execute().toList();
+            conversations.lockMembershipSync(tx, groupId, userId);
             boolean inGroup = graph.groupRole(tx, groupId, userId).isPresent();
             for (ConversationRow channel : conversations.channelsOfGroup(tx, groupId)) {
                 if (inGroup && !conversations.addMembers(tx, channel.id(), List.of(userId)).isEmpty()) {
@@ -234,7 +232,7 @@ public final class ConversationService {
 
     private Conversation view(DbExecute db, ConversationRow row, UUID me) {
         var state = conversations.readState(db, row, me, conversations.memberIds(db, row));
-        Message last = row.lastSeq() == 0 ? null : messages.lastMessages(db, Map.of(row.id(), row.lastSeq()), me).get(row.id());
+        Message last = row.lastSeq() == 0 ? null : messages.of(db, Map.of(row.id(), row.lastSeq()), me).get(row.id());
         return conversation(state, last);
     }
 

@@ -46,7 +46,8 @@ public final class MessageHttpService implements HttpService {
         UUID me = Authn.require(req, verifier).userId();
         UUID conversationId = pathId(req, "id", "Conversation");
         SendResult result = messages.send(SendCommand.parse(me, conversationId, HttpJson.body(req)));
-        HttpJson.send(res, result.created() ? 201 : 200, result.message());
+        HttpJson.send(res, result.created() ? 201 : 200,
+                dev.tangle.api.media.MessageAttachments.message(messages.mediaValidator(), result.message()));
     }
 
     private void history(ServerRequest req, ServerResponse res) {
@@ -57,8 +58,9 @@ public final class MessageHttpService implements HttpService {
         Long afterSeq = queryLong(req, "afterSeq", 0, Long.MAX_VALUE);
         Long beforeSeq = queryLong(req, "beforeSeq", 1, Long.MAX_VALUE);
         Long limit = queryLong(req, "limit", 1, MAX_LIMIT);
-        HttpJson.ok(res, messages.history(me, conversationId, threadRootId, afterSeq, beforeSeq,
-                limit == null ? DEFAULT_LIMIT : limit.intValue()));
+        HttpJson.ok(res, dev.tangle.api.media.MessageAttachments.history(messages.mediaValidator(),
+                messages.history(me, conversationId, threadRootId, afterSeq, beforeSeq,
+                        limit == null ? DEFAULT_LIMIT : limit.intValue())));
     }
 
     private void edit(ServerRequest req, ServerResponse res) {

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.tangle.api.chat.ChatEvents;
+import dev.tangle.api.chat.events.ChatEvents;
 import dev.tangle.api.chat.conversation.ConversationKind;
 import dev.tangle.api.chat.conversation.ConversationRepository;
 import dev.tangle.api.chat.conversation.ConversationRow;
-import dev.tangle.api.social.SocialGraph;
+import dev.tangle.api.graph.SocialGraph;
 import dev.tangle.common.contract.chat.Message;
 import dev.tangle.common.contract.chat.Reactions;
 import dev.tangle.common.db.Database;
@@ -57,6 +57,11 @@ public final class MessageService implements AutoCloseable {
         this.conversations = conversations;
         this.batcher = new SendBatcher(new MessageWriter(db, relay, messages, conversations), sendStripes, sendWriters, sendBatchMax,
                 metrics);
+    }
+
+    /** Checks and describes attached media (docs/adr/0082). */
+    public dev.tangle.api.media.MediaValidator mediaValidator() {
+        return mediaValidator;
     }
 
     /** Commits a message, or returns the one sent earlier with the same clientMsgId. */

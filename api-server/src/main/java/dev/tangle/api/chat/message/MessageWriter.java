@@ -13,12 +13,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import dev.tangle.api.chat.ChatEvents;
 import dev.tangle.api.chat.conversation.ConversationKind;
 import dev.tangle.api.chat.conversation.ConversationRepository;
+import dev.tangle.api.chat.events.ChatEvents;
 import dev.tangle.common.contract.chat.Message;
 import dev.tangle.common.contract.chat.Reactions;
 import dev.tangle.common.db.Database;
+import dev.tangle.common.db.Repository;
 import dev.tangle.common.db.Rows;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.event.Event;
@@ -32,6 +33,7 @@ import io.helidon.dbclient.DbExecute;
  * their outbox rows. Each send gets its own outcome (a result or the error for that send alone). The statements
  * take arrays, so their text does not depend on the batch size and each is prepared once per connection.
  */
+@Repository
 final class MessageWriter {
 
     private static final int ATTEMPTS = 3;

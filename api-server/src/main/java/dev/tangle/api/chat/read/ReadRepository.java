@@ -53,4 +53,11 @@ final class ReadRepository {
     void hideReceipts(DbExecute tx, UUID userId, boolean hide) {
         tx.createUpdate("UPDATE users SET hide_read_receipts = ? WHERE id = ?").addParam(hide).addParam(userId).execute();
     }
+
+    /** Whether the message exists in the conversation and is a top-level one (may root a thread). */
+    static boolean isThreadRoot(DbExecute tx, UUID conversationId, UUID messageId) {
+        return tx.createGet("SELECT thread_root_id FROM messages WHERE id = ? AND conversation_id = ?")
+                .addParam(messageId).addParam(conversationId).execute()
+                .map(r -> Rows.uuid(r, "thread_root_id") == null).orElse(false);
+    }
 }

@@ -4,11 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.tangle.api.chat.ChatEvents;
+import dev.tangle.api.chat.events.ChatEvents;
 import dev.tangle.api.chat.conversation.ConversationRepository;
 import dev.tangle.api.chat.conversation.ConversationRow;
 import dev.tangle.common.db.Database;
-import dev.tangle.common.db.Rows;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.outbox.OutboxRelay;
 import io.helidon.dbclient.DbExecute;
@@ -75,10 +74,7 @@ public final class ReadService {
     }
 
     private static void requireThreadRoot(DbExecute tx, UUID conversationId, UUID rootId) {
-        boolean root = tx.createGet("SELECT thread_root_id FROM messages WHERE id = ? AND conversation_id = ?")
-                .addParam(rootId).addParam(conversationId).execute()
-                .map(r -> Rows.uuid(r, "thread_root_id") == null).orElse(false);
-        if (!root) {
+        if (!ReadRepository.isThreadRoot(tx, conversationId, rootId)) {
             throw Problems.validation("threadRootId", "no such top-level message in this conversation");
         }
     }

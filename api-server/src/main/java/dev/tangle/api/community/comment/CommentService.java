@@ -9,13 +9,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.tangle.api.community.CommunityEvents;
+import dev.tangle.api.community.ReactionCounts;
+import dev.tangle.api.community.ReactionTarget;
+import dev.tangle.api.community.Reactions;
 import dev.tangle.api.community.post.PostAccess;
 import dev.tangle.api.community.post.PostRepository;
 import dev.tangle.api.community.post.StoredPost;
-import dev.tangle.api.community.reaction.ReactionRepository;
-import dev.tangle.api.community.reaction.ReactionRepository.Target;
-import dev.tangle.api.community.reaction.Reactions;
-import dev.tangle.api.social.SocialGraph;
+import dev.tangle.api.graph.SocialGraph;
 import dev.tangle.common.db.Database;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.id.Ids;
@@ -37,10 +37,10 @@ public final class CommentService {
     private final PostRepository posts;
     private final PostAccess access;
     private final SocialGraph graph;
-    private final ReactionRepository reactions;
+    private final ReactionCounts reactions;
 
     public CommentService(Database db, OutboxRelay relay, CommentRepository comments, PostRepository posts,
-                          PostAccess access, SocialGraph graph, ReactionRepository reactions) {
+                          PostAccess access, SocialGraph graph, ReactionCounts reactions) {
         this.db = db;
         this.relay = relay;
         this.comments = comments;
@@ -201,7 +201,7 @@ public final class CommentService {
 
     private Map<UUID, Reactions> summaries(DbExecute db, UUID viewer, List<StoredComment> rows) {
         List<UUID> live = rows.stream().filter(c -> !c.deleted()).map(StoredComment::id).toList();
-        return live.isEmpty() ? new HashMap<>() : reactions.summaries(db, Target.COMMENT, live, viewer);
+        return live.isEmpty() ? new HashMap<>() : reactions.summaries(db, ReactionTarget.COMMENT, live, viewer);
     }
 
     private static String segment(int ordinal) {

@@ -7,7 +7,7 @@ import dev.tangle.api.community.post.Post;
 import dev.tangle.api.community.post.PostAccess;
 import dev.tangle.api.community.post.PostService;
 import dev.tangle.api.community.post.StoredPost;
-import dev.tangle.api.social.SocialGraph;
+import dev.tangle.api.graph.SocialGraph;
 import dev.tangle.common.db.Database;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.page.Page;

@@ -1,11 +1,9 @@
 package dev.tangle.api.community.post;
 
-import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.tangle.api.social.SocialGraph;
-import dev.tangle.common.db.Rows;
+import dev.tangle.api.graph.SocialGraph;
 import dev.tangle.common.error.Problems;
 import io.helidon.dbclient.DbExecute;
 
@@ -60,12 +58,7 @@ public final class PostAccess {
 
     /** Users whose content the viewer must not see: those the viewer blocked and those who blocked the viewer. */
     public Set<UUID> blockedEitherWay(DbExecute db, UUID viewer) {
-        Set<UUID> hidden = new HashSet<>();
-        db.createQuery("SELECT blocked_id AS id FROM blocks WHERE blocker_id = ? "
-                        + "UNION SELECT blocker_id FROM blocks WHERE blocked_id = ?")
-                .addParam(viewer).addParam(viewer).execute()
-                .forEach(row -> hidden.add(Rows.uuid(row, "id")));
-        return hidden;
+        return graph.blockedEitherWay(db, viewer);
     }
 
     /**
@@ -76,9 +69,7 @@ public final class PostAccess {
         if (graph.groupRole(db, groupId, viewer).isPresent()) {
             return;
         }
-        boolean publicGroup = db.createGet("SELECT 1 FROM groups WHERE id = ? AND visibility = 'public'")
-                .addParam(groupId).execute().isPresent();
-        if (publicGroup) {
+        if (graph.isPublicGroup(db, groupId)) {
             throw Problems.forbidden("Only members of the group may read and write its posts");
         }
         throw Problems.notFound("Group");

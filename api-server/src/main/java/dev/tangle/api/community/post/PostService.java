@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.tangle.api.community.CommunityEvents;
-import dev.tangle.api.community.reaction.ReactionRepository;
-import dev.tangle.api.community.reaction.ReactionRepository.Target;
-import dev.tangle.api.community.reaction.Reactions;
+import dev.tangle.api.community.ReactionCounts;
+import dev.tangle.api.community.ReactionTarget;
+import dev.tangle.api.community.Reactions;
 import dev.tangle.common.db.Database;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.id.Ids;
@@ -23,17 +22,17 @@ public final class PostService {
     private final OutboxRelay relay;
     private final PostRepository posts;
     private final PostAccess access;
-    private final ReactionRepository reactions;
+    private final ReactionCounts reactions;
 
     private final dev.tangle.api.media.MediaValidator mediaValidator;
 
     public PostService(Database db, OutboxRelay relay, PostRepository posts, PostAccess access,
-                       ReactionRepository reactions) {
+                       ReactionCounts reactions) {
         this(db, relay, posts, access, reactions, dev.tangle.api.media.MediaValidator.NONE);
     }
 
     public PostService(Database db, OutboxRelay relay, PostRepository posts, PostAccess access,
-                       ReactionRepository reactions, dev.tangle.api.media.MediaValidator mediaValidator) {
+                       ReactionCounts reactions, dev.tangle.api.media.MediaValidator mediaValidator) {
         this.mediaValidator = mediaValidator;
         this.db = db;
         this.relay = relay;
@@ -51,11 +50,12 @@ public final class PostService {
                 access.requireMember(tx, author, post.groupId());
             }
             posts.insert(tx, post);
-            CommunityEvents.post(tx, post, "created");
+            PostEvents.post(tx, post, "created");
             return null;
         });
         relay.kick();
-        return Post.of(post, Reactions.NONE);
+        return Post.of(post, Reactions.NONE,
+                mediaValidator.attachments(post.mediaIds(), mediaValidator.describe(post.mediaIds())));
     }
 
     public Post get(UUID viewer, UUID postId) {
@@ -74,7 +74,7 @@ public final class PostService {
                     post.visibility(), post.groupId(), post.mediaIds(), post.location(), post.createdAt(), now(),
                     post.commentCount());
             posts.updateText(tx, postId, updated.text(), updated.format(), updated.editedAt());
-            CommunityEvents.post(tx, updated, "updated");
+            PostEvents.post(tx, updated, "updated");
             return updated;
         });
         relay.kick();
@@ -89,7 +89,7 @@ public final class PostService {
                 throw Problems.forbidden("Only the author or a group admin may delete a post");
             }
             posts.delete(tx, postId);
-            CommunityEvents.post(tx, post, "deleted");
+            PostEvents.post(tx, post, "deleted");
             if (!post.authorId().equals(viewer)) {
                 dev.tangle.api.audit.AuditLog.append(tx, viewer, "moderation.post_deleted", "post", postId,
                         java.util.Map.of("authorId", post.authorId(), "groupId", String.valueOf(post.groupId())));
@@ -104,7 +104,7 @@ public final class PostService {
         db.inTransaction(tx -> {
             StoredPost post = posts.findForUpdate(tx, postId).orElseThrow(() -> Problems.notFound("Post"));
             posts.delete(tx, postId);
-            CommunityEvents.post(tx, post, "deleted");
+            PostEvents.post(tx, post, "deleted");
             dev.tangle.api.audit.AuditLog.append(tx, operator, "admin.content_deleted", "post", postId,
                     java.util.Map.of("authorId", post.authorId()));
             return null;
@@ -114,9 +114,11 @@ public final class PostService {
 
     /** Adds the viewer's view of reactions to posts, keeping their order. */
     public List<Post> withReactions(DbExecute db, UUID viewer, List<StoredPost> stored) {
-        Map<UUID, Reactions> summaries = reactions.summaries(db, Target.POST,
+        Map<UUID, Reactions> summaries = reactions.summaries(db, ReactionTarget.POST,
                 stored.stream().map(StoredPost::id).toList(), viewer);
-        return stored.stream().map(p -> Post.of(p, summaries.getOrDefault(p.id(), Reactions.NONE))).toList();
+        var media = mediaValidator.describe(stored.stream().flatMap(p -> p.mediaIds().stream()).toList());
+        return stored.stream().map(p -> Post.of(p, summaries.getOrDefault(p.id(), Reactions.NONE),
+                mediaValidator.attachments(p.mediaIds(), media))).toList();
     }
 
     static Instant now() {

@@ -5,11 +5,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.tangle.api.community.CommunityEvents;
+import dev.tangle.api.community.ReactionTarget;
+import dev.tangle.api.community.Reactions;
 import dev.tangle.api.community.comment.CommentService;
 import dev.tangle.api.community.post.PostAccess;
 import dev.tangle.api.community.post.StoredPost;
-import dev.tangle.api.community.reaction.ReactionRepository.Target;
-import dev.tangle.api.social.SocialGraph;
+import dev.tangle.api.graph.SocialGraph;
 import dev.tangle.common.db.Database;
 import dev.tangle.common.outbox.OutboxRelay;
 import io.helidon.dbclient.DbExecute;
@@ -41,28 +42,28 @@ public final class ReactionService {
     public Reactions onPost(UUID viewer, UUID postId, String emoji, boolean add) {
         db.inTransaction(tx -> {
             StoredPost post = access.visible(tx, viewer, postId);
-            if (change(tx, Target.POST, postId, viewer, emoji, add, postId, null) && add) {
+            if (change(tx, ReactionTarget.POST, postId, viewer, emoji, add, postId, null) && add) {
                 CommunityEvents.notify(tx, graph, post.authorId(), viewer, "post.reacted",
                         Map.of("postId", postId, "emoji", emoji));
             }
             return null;
         });
         relay.kick();
-        return summary(Target.POST, postId, viewer);
+        return summary(ReactionTarget.POST, postId, viewer);
     }
 
     /** Adds or removes the viewer's reaction on a comment; returns the comment's reactions. */
     public Reactions onComment(UUID viewer, UUID commentId, String emoji, boolean add) {
         db.inTransaction(tx -> {
             CommentService.Visible v = comments.visible(tx, viewer, commentId);
-            change(tx, Target.COMMENT, commentId, viewer, emoji, add, v.post().id(), commentId);
+            change(tx, ReactionTarget.COMMENT, commentId, viewer, emoji, add, v.post().id(), commentId);
             return null;
         });
         relay.kick();
-        return summary(Target.COMMENT, commentId, viewer);
+        return summary(ReactionTarget.COMMENT, commentId, viewer);
     }
 
-    private boolean change(DbExecute tx, Target target, UUID targetId, UUID viewer, String emoji, boolean add,
+    private boolean change(DbExecute tx, ReactionTarget target, UUID targetId, UUID viewer, String emoji, boolean add,
                            UUID postId, UUID commentId) {
         boolean changed = add ? reactions.add(tx, target, targetId, viewer, emoji)
                 : reactions.remove(tx, target, targetId, viewer, emoji);
@@ -72,7 +73,7 @@ public final class ReactionService {
         return changed;
     }
 
-    private Reactions summary(Target target, UUID id, UUID viewer) {
+    private Reactions summary(ReactionTarget target, UUID id, UUID viewer) {
         return reactions.summaries(db.client().execute(), target, List.of(id), viewer).get(id);
     }
 }

@@ -1,4 +1,4 @@
-package dev.tangle.api.chat;
+package dev.tangle.api.chat.events;
 
 import java.util.ArrayList;
 import java.util.List;

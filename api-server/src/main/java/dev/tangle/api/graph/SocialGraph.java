@@ -1,8 +1,9 @@
-package dev.tangle.api.social;
+package dev.tangle.api.graph;
 
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.tangle.common.db.Repository;
 import dev.tangle.common.db.Rows;
 import io.helidon.dbclient.DbExecute;
 
@@ -10,6 +11,7 @@ import io.helidon.dbclient.DbExecute;
  * Read-only questions about the social graph that every feature asks (chat, community, presence): blocks
  * either way, friendship, group role. Pass the transaction when the answer must hold for a write.
  */
+@Repository
 public final class SocialGraph {
 
     /** A member's role in a group. */
@@ -50,5 +52,21 @@ public final class SocialGraph {
 
     public boolean userExists(DbExecute db, UUID userId) {
         return db.createGet("SELECT 1 FROM users WHERE id = ?").addParam(userId).execute().isPresent();
+    }
+
+    /** Users whose content the viewer must not see: those the viewer blocked and those who blocked the viewer. */
+    public java.util.Set<UUID> blockedEitherWay(DbExecute db, UUID viewer) {
+        java.util.Set<UUID> hidden = new java.util.HashSet<>();
+        db.createQuery("SELECT blocked_id AS id FROM blocks WHERE blocker_id = ? "
+                        + "UNION SELECT blocker_id FROM blocks WHERE blocked_id = ?")
+                .addParam(viewer).addParam(viewer).execute()
+                .forEach(row -> hidden.add(Rows.uuid(row, "id")));
+        return hidden;
+    }
+
+    /** Whether the group exists and is public. */
+    public boolean isPublicGroup(DbExecute db, UUID groupId) {
+        return db.createGet("SELECT 1 FROM groups WHERE id = ? AND visibility = 'public'")
+                .addParam(groupId).execute().isPresent();
     }
 }

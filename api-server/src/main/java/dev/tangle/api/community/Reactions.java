@@ -1,4 +1,4 @@
-package dev.tangle.api.community.reaction;
+package dev.tangle.api.community;
 
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,25 @@
+package dev.tangle.api.chat;
+
+import dev.tangle.common.config.Settings;
+
+/**
+ * Conversations and messages.
+ *
+ * @param sendStripes        send queues; a conversation's sends always go to the same one, and one
+ *                           transaction commits sends of any conversations of its stripe
+ *                           ({@code chat.send-stripes}, default 1)
+ * @param sendWriters        writers per stripe; more overlap one batch's preparation with another's commit
+ *                           ({@code chat.send-writers}, default 2)
+ * @param sendBatchMax       most sends committed in one transaction ({@code chat.send-batch-max}, default 256)
+ * @param serviceConcurrency most {@code tangle.svc.chat.*} requests handled at once per instance
+ *                           ({@code chat.service-concurrency}, default 512)
+ */
+public record ChatConfig(int sendStripes, int sendWriters, int sendBatchMax, int serviceConcurrency) {
+    public static ChatConfig from(Settings s) {
+        return new ChatConfig(
+                s.integer("chat.send-stripes", 1, 1, 1024),
+                s.integer("chat.send-writers", 2, 1, 16),
+                s.integer("chat.send-batch-max", 256, 1, 1000),
+                s.integer("chat.service-concurrency", 512, 1, 100_000));
+    }
+}

@@ -62,7 +62,7 @@ final class ViewQuery {
         Parts parts;
         boolean cached = pyramidPath && zoom <= PersonalCache.MAX_ZOOM && viewer >= 0;
         if (cached) {
-            long stamp = index.cache.stamp(viewer, friends, blocked, groups);
+            PersonalCache.Stamp stamp = index.cache.stamp(viewer, friends, blocked, groups);
             PersonalCache.Entry entry = index.cache.get(viewer, zoom, stamp);
             if (entry == null) {
                 Parts world = new Parts(new CellAcc(256, false), new CellAcc(256, false), null);
@@ -153,9 +153,24 @@ final class ViewQuery {
     /** Own, friends' and groups' items of a rectangle, and (for the pyramid) the public items to take out of it. */
     private void personalParts(CellRect rect, Parts parts, boolean keepSlots, boolean usePyramid) {
         List<long[]> ranges = rect.cover();
-        long[] zRange = zRange(rect);
         CellAcc personal = parts.personal();
         CellAcc excluded = parts.excluded();
+        if (viewer >= 0 && !keepSlots) {
+            merged().forRanges(ranges, (s, flags) -> {
+                long p = Mercator.prefix(store.code[s], level);
+                if (!rect.contains(p)) {
+                    return;
+                }
+                if ((flags & MergedLayer.VISIBLE) != 0 && filter.test(store.kind[s], store.createdAt[s])) {
+                    personal.add(p, s, store.code[s], level, store.createdAt[s], -1);
+                }
+                if (usePyramid && (flags & MergedLayer.EXCLUDED) != 0) {
+                    excluded.addExact(p, s, store.code[s], level, store.createdAt[s], store.author[s]);
+                }
+            });
+            return;
+        }
+        long[] zRange = zRange(rect);
         if (viewer >= 0) {
             walk(authorList(viewer), ranges, zRange, rect, (s, p) -> {
                 if (filter.test(store.kind[s], store.createdAt[s])) {
@@ -194,6 +209,75 @@ final class ViewQuery {
                     }
                 });
             }
+        }
+    }
+
+    /** The viewer's merged layer for the current change stamp, built on first use. */
+    private MergedLayer merged() {
+        PersonalCache.Stamp stamp = index.cache.stamp(viewer, friends, blocked, groups);
+        MergedLayer m = index.cache.merged(viewer, stamp);
+        if (m != null) {
+            return m;
+        }
+        int[] n = {0};
+        long[][] codes = {new long[256]};
+        int[][] slots = {new int[256]};
+        byte[][] flags = {new byte[256]};
+        class Sink {
+            void put(long code, int s, byte f) {
+                if (n[0] == codes[0].length) {
+                    codes[0] = Arrays.copyOf(codes[0], n[0] * 2);
+                    slots[0] = Arrays.copyOf(slots[0], n[0] * 2);
+                    flags[0] = Arrays.copyOf(flags[0], n[0] * 2);
+                }
+                codes[0][n[0]] = code;
+                slots[0][n[0]] = s;
+                flags[0][n[0]++] = f;
+            }
+        }
+        Sink out = new Sink();
+        all(authorList(viewer), (code, s) -> out.put(code, s, (byte) (MergedLayer.VISIBLE
+                | (store.audience[s] == PUBLIC ? MergedLayer.EXCLUDED : 0))));
+        for (int f : friends) {
+            all(authorList(f), (code, s) -> {
+                int audience = store.audience[s];
+                if (audience == PUBLIC) {
+                    out.put(code, s, (byte) (MergedLayer.VISIBLE | MergedLayer.EXCLUDED));
+                } else if (audience == FRIENDS) {
+                    out.put(code, s, MergedLayer.VISIBLE);
+                }
+            });
+        }
+        for (int g : groups) {
+            all(g < index.byGroup.size() ? index.byGroup.get(g) : null, (code, s) -> {
+                int author = store.author[s];
+                if (author != viewer && !contains(blocked, author)) {
+                    out.put(code, s, MergedLayer.VISIBLE);
+                }
+            });
+        }
+        for (int b : blocked) {
+            all(authorList(b), (code, s) -> {
+                if (store.audience[s] == PUBLIC) {
+                    out.put(code, s, MergedLayer.EXCLUDED);
+                }
+            });
+        }
+        m = MergedLayer.of(stamp, codes[0], slots[0], flags[0], n[0]);
+        index.cache.putMerged(viewer, m);
+        return m;
+    }
+
+    private interface Entry {
+        void accept(long code, int slot);
+    }
+
+    private static void all(SortedCodes list, Entry entry) {
+        if (list != null) {
+            list.forRange(Long.MIN_VALUE, Long.MAX_VALUE, (code, s) -> {
+                entry.accept(code, s);
+                return true;
+            });
         }
     }
 

@@ -55,7 +55,7 @@ import dev.tangle.api.webhooks.WebhookRepository;
 import dev.tangle.api.webhooks.WebhookService;
 import dev.tangle.api.users.UserRepository;
 import dev.tangle.api.users.UserService;
-import dev.tangle.api.media.AttachmentAccess;
+import dev.tangle.api.attachments.AttachmentAccess;
 import dev.tangle.api.media.MediaValidator;
 import dev.tangle.common.auth.JwtVerifier;
 import dev.tangle.common.media.MediaContract;

@@ -78,7 +78,7 @@ public record LiveFeature(TokenVerifier verifier, ShareService shares, LocationS
         SafetyService safety = new SafetyService(infra.db(), infra.outbox(), new SafetyRepository(), shares, store, api, clock,
                 s.defaultEscalation());
         SafetyTimers timers = new SafetyTimers(infra.db(), infra.outbox(), new SafetyRepository(), shares, store, api, metrics,
-                s.staleAfter(), nats);
+                s.staleAfter(), live::reasonFor, nats);
         lifecycle.onStop("safety timers", timers);
         timers.schedule(scheduler, s.timerPollInterval());
 

@@ -7,14 +7,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.tangle.api.chat.conversation.ConversationService;
-import dev.tangle.api.graph.SocialGraph;
 import dev.tangle.common.contract.AudienceContract;
 import dev.tangle.common.contract.AudienceContract.AudienceReply;
 import dev.tangle.common.contract.AudienceContract.AudienceRequest;
 import dev.tangle.common.contract.AudienceContract.DirectReply;
 import dev.tangle.common.contract.AudienceContract.DirectRequest;
 import dev.tangle.common.db.Database;
-import dev.tangle.common.db.Rows;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.id.Ids;
 import dev.tangle.common.nats.service.NatsService;
@@ -32,6 +30,7 @@ public final class AudienceNatsService {
 
     private final Database db;
     private final ConversationService conversations;
+    private final AudienceRepository audiences = new AudienceRepository();
 
     private AudienceNatsService(Database db, ConversationService conversations) {
         this.db = db;
@@ -59,10 +58,7 @@ public final class AudienceNatsService {
             for (String s : q.userIds()) {
                 ids.add(id(s, "userIds"));
             }
-            Set<UUID> friends = new LinkedHashSet<>();
-            read.createQuery("SELECT friend_id FROM friendships WHERE user_id = ? AND friend_id = ANY(?::uuid[])")
-                    .addParam(me).addParam(Rows.array(ids.stream().map(UUID::toString).toList())).execute()
-                    .forEach(row -> friends.add(Rows.uuid(row, "friend_id")));
+            Set<UUID> friends = audiences.friendsAmong(read, me, ids);
             for (UUID id : ids) {
                 if (!friends.contains(id)) {
                     throw Problems.validation("userIds", "must all be friends of the caller (" + id + " is not)");
@@ -75,10 +71,7 @@ public final class AudienceNatsService {
         }
         if (q.groupId() != null) {
             UUID groupId = id(q.groupId(), "groupId");
-            List<UUID> ids = read.createQuery("SELECT user_id FROM group_members WHERE group_id = ? "
-                                               + "AND EXISTS (SELECT 1 FROM group_members g WHERE g.group_id = ? AND g.user_id = ?)")
-                    .addParam(groupId).addParam(groupId).addParam(me).execute()
-                    .map(row -> Rows.uuid(row, "user_id")).toList();
+            List<UUID> ids = audiences.groupMembersFor(read, groupId, me);
             if (ids.isEmpty()) {
                 throw Problems.notFound("Group");
             }
@@ -88,11 +81,7 @@ public final class AudienceNatsService {
         if (members.isEmpty()) {
             return new AudienceReply(List.of());
         }
-        List<String> visible = read.createQuery("SELECT u FROM unnest(?::uuid[]) AS t(u) WHERE "
-                                                + SocialGraph.notBlockedWith("u"))
-                .addParam(Rows.array(members.stream().map(UUID::toString).toList())).addParam(me).addParam(me)
-                .execute().map(row -> Rows.uuid(row, "u").toString()).toList();
-        return new AudienceReply(visible);
+        return new AudienceReply(audiences.notBlocked(read, me, members));
     }
 
     DirectReply direct(DirectRequest q) {

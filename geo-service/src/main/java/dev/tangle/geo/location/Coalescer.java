@@ -8,9 +8,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
- * At most one processed update per sharer per interval on this instance. An update that comes sooner replaces
- * the sharer's one pending slot (the newest wins, by device time) and is processed when the interval ends, so
- * a fast or misbehaving client costs one slot, never a queue.
+ * At most one processed update per sharer per interval on this instance, on average: a generic cell rate
+ * algorithm with a tolerance of half an interval, so a client sending at exactly the allowed rate is not delayed
+ * by network jitter. An update that comes sooner replaces the sharer's one pending slot (the newest wins, by
+ * device time) and is processed when it is allowed, so a fast or misbehaving client costs one slot, never a queue.
  */
 public final class Coalescer {
 
@@ -26,7 +27,9 @@ public final class Coalescer {
     }
 
     private static final class Slot {
-        long nextAllowed;
+        /** Theoretical arrival time of the next update (GCRA); processing is allowed from tat - tolerance. */
+        long tat;
+        boolean started;
         Fix pending;
         boolean scheduled;
         java.time.Instant lastAt;
@@ -45,8 +48,10 @@ public final class Coalescer {
             if (slot.lastAt != null && fix.at().isBefore(slot.lastAt)) {
                 return true;
             }
-            if (slot.pending == null && !slot.scheduled && now - slot.nextAllowed >= 0) {
-                slot.nextAllowed = now + intervalNanos;
+            long allowedFrom = slot.tat - intervalNanos / 2;
+            if (slot.pending == null && !slot.scheduled && (!slot.started || now - allowedFrom >= 0)) {
+                slot.tat = (slot.started ? Math.max(slot.tat, now) : now) + intervalNanos;
+                slot.started = true;
                 slot.lastAt = fix.at();
                 processNow = true;
             } else {
@@ -55,7 +60,7 @@ public final class Coalescer {
                 }
                 if (!slot.scheduled) {
                     slot.scheduled = true;
-                    timer.schedule(() -> flush(user, slot), Math.max(0, slot.nextAllowed - now), TimeUnit.NANOSECONDS);
+                    timer.schedule(() -> flush(user, slot), Math.max(0, allowedFrom - now), TimeUnit.NANOSECONDS);
                 }
                 processNow = false;
             }
@@ -72,8 +77,8 @@ public final class Coalescer {
             fix = slot.pending;
             slot.pending = null;
             slot.scheduled = false;
-            slot.nextAllowed = System.nanoTime() + intervalNanos;
             if (fix != null) {
+                slot.tat = Math.max(slot.tat, System.nanoTime()) + intervalNanos;
                 slot.lastAt = fix.at();
             }
         }
@@ -87,7 +92,7 @@ public final class Coalescer {
         long cutoff = System.nanoTime() - TimeUnit.MINUTES.toNanos(1);
         slots.entrySet().removeIf(e -> {
             synchronized (e.getValue()) {
-                return e.getValue().pending == null && !e.getValue().scheduled && e.getValue().nextAllowed - cutoff < 0;
+                return e.getValue().pending == null && !e.getValue().scheduled && e.getValue().tat - cutoff < 0;
             }
         });
     }

@@ -85,6 +85,11 @@ public final class LiveStatus {
         return v;
     }
 
+    /** Why a sharer went quiet, from what is known now. */
+    public String reasonFor(UUID owner) {
+        return reason(owner, store.get(owner).orElse(null));
+    }
+
     /** Why a sharer went quiet: no socket anywhere, a low battery at the last update, or simply no updates. */
     String reason(UUID owner, LastLocation last) {
         if (!presence.connected(owner)) {

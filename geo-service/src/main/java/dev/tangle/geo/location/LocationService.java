@@ -72,9 +72,9 @@ public final class LocationService {
         Instant received = clock.instant();
         LastLocation last = LastLocation.of(fix, received);
         try {
-            store.put(user, last);
             Audience audience = viewers.get(user);
-            push(user, audience, last, received);
+            push(user, audience, last, received); // first: pushes are what viewers wait for
+            store.put(user, last);
             places.evaluate(user, fix.point(), fix.at(), audience, trigger);
             touch(user, received);
         } catch (RuntimeException e) {

@@ -45,9 +45,10 @@ public final class PlaceService implements AutoCloseable {
         this.nats = nats;
         this.clock = clock;
         DbExecute read = db.client().execute();
-        var watches = places.allWatches(read);
+        var watches = places.allWatches(read).stream()
+                .collect(java.util.stream.Collectors.groupingBy(PlaceRepository.Watch::placeId));
         for (Place p : places.all(read)) {
-            index.put(p, watches.stream().filter(w -> w.placeId().equals(p.id())).toList());
+            index.put(p, watches.getOrDefault(p.id(), List.of()));
         }
         this.dispatcher = nats.createDispatcher(msg -> {
             try {

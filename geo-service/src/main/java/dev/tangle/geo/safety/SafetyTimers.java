@@ -46,11 +46,13 @@ public final class SafetyTimers implements AutoCloseable {
     private final ApiClient api;
     private final GeoMetrics metrics;
     private final Duration staleAfter;
+    private final java.util.function.Function<UUID, String> staleReason;
     private final AtomicBoolean running = new AtomicBoolean();
     private final EventConsumer reads;
 
     public SafetyTimers(Database db, OutboxRelay relay, SafetyRepository repo, ShareService shares, LocationStore locations,
-                        ApiClient api, GeoMetrics metrics, Duration staleAfter, Connection nats) {
+                        ApiClient api, GeoMetrics metrics, Duration staleAfter,
+                        java.util.function.Function<UUID, String> staleReason, Connection nats) {
         this.db = db;
         this.relay = relay;
         this.repo = repo;
@@ -59,6 +61,7 @@ public final class SafetyTimers implements AutoCloseable {
         this.api = api;
         this.metrics = metrics;
         this.staleAfter = staleAfter;
+        this.staleReason = staleReason;
         this.reads = new EventConsumer(nats, "geo-service-sos-reads", "tangle.evt.chat.*.read", this::read);
     }
 
@@ -85,7 +88,7 @@ public final class SafetyTimers implements AutoCloseable {
         run("escalations", this::escalations);
         run("sos messages", this::deliveries);
         run("check-ins", this::missedCheckins);
-        run("shares", () -> shares.sweep(staleAfter));
+        run("shares", () -> shares.sweep(staleAfter, staleReason));
     }
 
     private static void run(String what, Runnable step) {

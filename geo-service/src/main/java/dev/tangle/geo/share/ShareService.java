@@ -174,7 +174,7 @@ public final class ShareService {
     // --- the sweeper: ended and stale shares, announced once across instances ---
 
     /** One pass; returns how many shares it announced. */
-    public int sweep(Duration staleAfter) {
+    public int sweep(Duration staleAfter, java.util.function.Function<UUID, String> staleReason) {
         List<UUID> changed = new ArrayList<>();
         int n = db.inTransaction(tx -> {
             List<Event> events = new ArrayList<>();
@@ -189,7 +189,7 @@ public final class ShareService {
                 List<UUID> viewers = shares.viewers(tx, s.id());
                 events.add(GeoEvents.domain(s.id(), "share.stale", GeoEvents.data("shareId", s.id(), "ownerId", s.ownerId())));
                 events.addAll(GeoEvents.notify(viewers, "location.stale", GeoEvents.data("shareId", s.id(), "userId", s.ownerId(),
-                        "staleReason", "no_updates")));
+                        "staleReason", staleReason.apply(s.ownerId()))));
             }
             Outbox.addAll(tx, events);
             return changed.size() + stale.size();

@@ -33,7 +33,7 @@ class LiveLocationIT {
     @BeforeAll
     static void start() throws Exception {
         stack = new GeoStack();
-        geo = stack.geo("geo-live-1", Map.of());
+        geo = stack.geo("geo-live-1", Map.of("TANGLE_GEO_STALE_AFTER", "2s"));
         http = new HttpTestClient(geo.service().baseUrl());
     }
 
@@ -136,6 +136,46 @@ class LiveLocationIT {
             assertThat(live.path("status").asText()).isEqualTo("ended");
             assertThat(live.path("lat").isNull()).isTrue();
             assertThat(viewer.locations()).hasSize(before);
+        }
+    }
+
+    @Test
+    void aQuietShareGoesStaleOnceSayingWhyAndAPausedOneSaysPaused() {
+        User a = stack.register("quiet");
+        User b = stack.register("waiting");
+        stack.befriend(a, b);
+        String shareId = share(a, List.of(b), "exact");
+        try (Ws viewer = Ws.connect(stack.socketOne.baseUrl(), b.token())) {
+            update(a, 30.0, 30.0);
+            viewer.await("the last push", f -> f.path("type").asText().equals("location"));
+            JsonNode stale = viewer.await(Duration.ofSeconds(10), "location.stale",
+                    f -> f.path("kind").asText().equals("location.stale"));
+            assertThat(stale.path("shareId").asText()).isEqualTo(shareId);
+            assertThat(stale.path("staleReason").asText()).isEqualTo("offline");
+            JsonNode item = http.get("/v1/location/live", b.token()).json().path("items").get(0);
+            assertThat(item.path("status").asText()).isEqualTo("stale");
+            assertThat(item.path("staleReason").asText()).isEqualTo("offline");
+            assertThat(item.path("lat").asDouble()).isEqualTo(30.0);
+            try {
+                Await.until(Duration.ofSeconds(1), "a second stale notice", () -> viewer.notifications("location.stale").size() > 1);
+                throw new IllegalStateException("told twice");
+            } catch (AssertionError expected) {
+                assertThat(viewer.notifications("location.stale")).hasSize(1);
+            }
+            var paused = http.patch("/v1/location/shares/" + shareId, Map.of("paused", true), a.token());
+            assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
+            item = http.get("/v1/location/live", b.token()).json().path("items").get(0);
+            assertThat(item.path("status").asText()).isEqualTo("paused");
+            assertThat(item.path("staleReason").asText()).isEqualTo("sharing_paused");
+            int before = viewer.locations().size();
+            update(a, 30.1, 30.1);
+            assertThat(http.patch("/v1/location/shares/" + shareId, Map.of("paused", false), a.token()).status()).isEqualTo(200);
+            update(a, 30.2, 30.2);
+            JsonNode resumed = viewer.await("a push after resuming", f -> f.path("type").asText().equals("location")
+                                                                          && f.path("lat").asDouble() == 30.2);
+            assertThat(viewer.locations().stream().anyMatch(f -> f.path("lat").asDouble() == 30.1)).isFalse();
+            assertThat(viewer.locations().size()).isEqualTo(before + 1);
+            assertThat(resumed.path("shareId").asText()).isEqualTo(shareId);
         }
     }
 

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * NATS restarts under connected clients (issue 12 item 6): the server is killed and started again on the same
  * port, with its store or without it; readiness of both socket-server instances goes 503 while it is away and
- * 200 once it is back with its streams and buckets; presence (including a status chosen before), typing and
- * messages then work across the two instances, and no friend saw anyone flap offline.
+ * 200 once it is back with its streams and buckets; presence (including a status chosen before), typing,
+ * messages, notifications and canvas rooms then work across the two instances, and no friend saw anyone flap
+ * offline or leave a room.
  */
 class NatsRestartIT {
 
@@ -91,9 +92,14 @@ class NatsRestartIT {
         UUID b = Ids.newId();
         stack.chat().befriend(a, b);
         UUID conversation = stack.chat().createConversation("direct", a, b);
+        UUID canvas = stack.chat().createConversation("canvas", a, b);
         WsClient aWs = connect(one, a);
         WsClient bWs = connect(two, b);
         aWs.await("b online", f -> isPresence(f, b, "online"));
+        aWs.send(Map.of("type", "canvas.join", "conversationId", canvas.toString()));
+        aWs.awaitType("canvas.sync");
+        bWs.send(Map.of("type", "canvas.join", "conversationId", canvas.toString()));
+        aWs.await("b in the room", f -> f.path("type").asText().equals("canvas.joined"));
         bWs.send(Map.of("type", "presence", "id", "before", "status", "away", "text", "lunch"));
         bWs.await("ack", f -> f.path("type").asText().equals("ack") && f.path("id").asText().equals("before"));
         aWs.await("b away", f -> isPresence(f, b, "away"));
@@ -123,7 +129,13 @@ class NatsRestartIT {
         aWs.await(WAIT, "ack of the send", f -> f.path("type").asText().equals("ack") && f.path("id").asText().equals("m"));
         bWs.await(WAIT, "message after the restart", f -> f.path("message").path("text").asText().equals("still here"));
 
+        stack.chat().notify(a, Map.of("kind", "friend.requested", "requestId", "r1", "fromUserId", b.toString()));
+        aWs.await(WAIT, "notification after the restart", f -> f.path("type").asText().equals("notification"));
+        bWs.send(Map.of("type", "canvas.leave", "conversationId", canvas.toString()));
+        aWs.await(WAIT, "canvas.left after the restart", f -> f.path("type").asText().equals("canvas.left"));
+
         assertThat(presenceOf(aWs, b)).as("what a saw of b").containsExactly("online", "away", "dnd");
+        assertThat(aWs.frames("canvas.left")).as("b stayed in the room across the restart").hasSize(1);
         for (WsClient c : List.of(aWs, bWs, lateA)) {
             c.close();
         }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tangle.common.http.RunningService;
@@ -40,7 +39,9 @@ class FragmentsAndUtf8IT {
     static void start() {
         stack = new SocketStack();
         server = stack.start(Map.of("TANGLE_WS_RATE_BURST", "100000", "TANGLE_WS_RATE_PER_SECOND", "100000",
-                "TANGLE_WS_MAX_FRAME", "4KiB"));
+                "TANGLE_WS_MAX_FRAME", "4KiB",
+                // a long heartbeat: a session released within the release tests' 2 s was not dropped for silence
+                "TANGLE_WS_HEARTBEAT", "25s"));
     }
 
     @AfterAll
@@ -159,14 +160,24 @@ class FragmentsAndUtf8IT {
 
     @Test
     void theSessionOfAClientClosedWith1007IsReleasedAtOnce() {
-        UUID user = Ids.newId();
-        RawWsClient client = RawWsClient.connect(server.baseUrl(), stack.tokens().token(user));
-        client.readJson(WAIT);
+        RawWsClient client = connect();
         client.frame(RawWsClient.TEXT, true, new byte[] {'{', (byte) 0xC3, '}'});
         assertThat(client.awaitClose(WAIT)).isEqualTo(1007);
+        awaitNoSession();
         client.close();
-        Await.until(WAIT, "no open session left", () -> new HttpTestClient(server.baseUrl()).get("/metrics", null).text()
-                .contains("tangle_socket_sessions_open 0.0"));
+    }
+
+    @Test
+    void anAbruptTcpDropReleasesTheSessionAtOnce() {
+        RawWsClient client = connect();
+        client.close(); // no close frame, nothing the server could fail to write to
+
+        awaitNoSession();
+    }
+
+    private static void awaitNoSession() {
+        Await.until(Duration.ofSeconds(2), "no open session left", () -> new HttpTestClient(server.baseUrl())
+                .get("/metrics", null).text().contains("tangle_socket_sessions_open 0.0"));
     }
 
     /** A ping frame's text with {@code bad} put inside its id (the JSON stays well-formed around it). */

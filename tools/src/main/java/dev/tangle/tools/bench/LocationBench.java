@@ -87,7 +87,13 @@ public final class LocationBench {
                 opts.integer("setup-concurrency", 16));
         setup.checkReachable();
         long t = System.nanoTime();
-        List<User> users = setup.users(sharers * (1 + perSharer));
+        int userCount = sharers * (1 + perSharer);
+        java.nio.file.Path keys = opts.path("keys-file") != null ? opts.path("keys-file") : SeededUsers.defaultKeysFile();
+        boolean seed = !opts.string("seed", "auto").equals("false") && java.nio.file.Files.exists(keys)
+                       && env.vars().containsKey("TANGLE_DB_URL");
+        List<User> users = seed ? SeededUsers.seed(env.vars(), keys, "lbench", userCount) : setup.users(userCount);
+        System.out.println(seed ? "  users seeded into the dev database, tokens signed with " + keys
+                : "  users registered over REST (cached in .tangle/bench/tangle-users.json)");
         System.out.printf(Locale.ROOT, "  %d users ready in %.1f s%n", users.size(), (System.nanoTime() - t) / 1e9);
         List<List<User>> groups = new ArrayList<>();
         for (int i = 0; i < sharers; i++) {

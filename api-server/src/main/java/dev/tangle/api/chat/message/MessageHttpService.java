@@ -58,9 +58,10 @@ public final class MessageHttpService implements HttpService {
         Long afterSeq = queryLong(req, "afterSeq", 0, Long.MAX_VALUE);
         Long beforeSeq = queryLong(req, "beforeSeq", 1, Long.MAX_VALUE);
         Long limit = queryLong(req, "limit", 1, MAX_LIMIT);
-        HttpJson.ok(res, dev.tangle.api.media.MessageAttachments.history(messages.mediaValidator(),
-                messages.history(me, conversationId, threadRootId, afterSeq, beforeSeq,
-                        limit == null ? DEFAULT_LIMIT : limit.intValue())));
+        MessageService.History page = messages.history(me, conversationId, threadRootId, afterSeq, beforeSeq,
+                limit == null ? DEFAULT_LIMIT : limit.intValue());
+        HttpJson.ok(res, dev.tangle.api.media.MessageAttachments.history(messages.mediaValidator(), page, page.items(),
+                page.hasMore()));
     }
 
     private void edit(ServerRequest req, ServerResponse res) {

@@ -44,6 +44,77 @@ final class MergedLayer {
         return new MergedLayer(stamp, c, s, f);
     }
 
+    private static final int P = MapItem.Audience.PUBLIC.ordinal();
+    private static final int F = MapItem.Audience.FRIENDS.ordinal();
+
+    /** Collects the layers of {@code viewer} (friends and blocked already cleaned) from the index's lists. */
+    static MergedLayer build(MapIndex index, int viewer, int[] friends, int[] blocked, int[] groups,
+                             PersonalCache.Stamp stamp) {
+        int[] n = {0};
+        long[][] codes = {new long[256]};
+        int[][] slots = {new int[256]};
+        byte[][] flags = {new byte[256]};
+        class Sink {
+            void put(long code, int s, byte f) {
+                if (n[0] == codes[0].length) {
+                    codes[0] = Arrays.copyOf(codes[0], n[0] * 2);
+                    slots[0] = Arrays.copyOf(slots[0], n[0] * 2);
+                    flags[0] = Arrays.copyOf(flags[0], n[0] * 2);
+                }
+                codes[0][n[0]] = code;
+                slots[0][n[0]] = s;
+                flags[0][n[0]++] = f;
+            }
+        }
+        Sink out = new Sink();
+        all(author(index, viewer), (code, s) -> out.put(code, s, (byte) (VISIBLE
+                | (index.store.audience[s] == P ? EXCLUDED : 0))));
+        for (int f : friends) {
+            all(author(index, f), (code, s) -> {
+                int audience = index.store.audience[s];
+                if (audience == P) {
+                    out.put(code, s, (byte) (VISIBLE | EXCLUDED));
+                } else if (audience == F) {
+                    out.put(code, s, VISIBLE);
+                }
+            });
+        }
+        for (int g : groups) {
+            all(g < index.byGroup.size() ? index.byGroup.get(g) : null, (code, s) -> {
+                int author = index.store.author[s];
+                if (author != viewer && java.util.Arrays.binarySearch(blocked, author) < 0) {
+                    out.put(code, s, VISIBLE);
+                }
+            });
+        }
+        for (int b : blocked) {
+            all(author(index, b), (code, s) -> {
+                if (index.store.audience[s] == P) {
+                    out.put(code, s, EXCLUDED);
+                }
+            });
+        }
+        return of(stamp, codes[0], slots[0], flags[0], n[0]);
+    }
+
+    private interface Entry {
+        void accept(long code, int slot);
+    }
+
+    private static void all(SortedCodes list, Entry entry) {
+        if (list != null) {
+            list.forRange(Long.MIN_VALUE, Long.MAX_VALUE, (code, s) -> {
+                entry.accept(code, s);
+                return true;
+            });
+        }
+    }
+
+
+    private static SortedCodes author(MapIndex index, int user) {
+        return user >= 0 && user < index.byAuthor.size() ? index.byAuthor.get(user) : null;
+    }
+
     interface Visitor {
         void visit(int slot, byte flags);
     }

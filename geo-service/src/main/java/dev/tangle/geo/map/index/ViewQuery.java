@@ -219,66 +219,9 @@ final class ViewQuery {
         if (m != null) {
             return m;
         }
-        int[] n = {0};
-        long[][] codes = {new long[256]};
-        int[][] slots = {new int[256]};
-        byte[][] flags = {new byte[256]};
-        class Sink {
-            void put(long code, int s, byte f) {
-                if (n[0] == codes[0].length) {
-                    codes[0] = Arrays.copyOf(codes[0], n[0] * 2);
-                    slots[0] = Arrays.copyOf(slots[0], n[0] * 2);
-                    flags[0] = Arrays.copyOf(flags[0], n[0] * 2);
-                }
-                codes[0][n[0]] = code;
-                slots[0][n[0]] = s;
-                flags[0][n[0]++] = f;
-            }
-        }
-        Sink out = new Sink();
-        all(authorList(viewer), (code, s) -> out.put(code, s, (byte) (MergedLayer.VISIBLE
-                | (store.audience[s] == PUBLIC ? MergedLayer.EXCLUDED : 0))));
-        for (int f : friends) {
-            all(authorList(f), (code, s) -> {
-                int audience = store.audience[s];
-                if (audience == PUBLIC) {
-                    out.put(code, s, (byte) (MergedLayer.VISIBLE | MergedLayer.EXCLUDED));
-                } else if (audience == FRIENDS) {
-                    out.put(code, s, MergedLayer.VISIBLE);
-                }
-            });
-        }
-        for (int g : groups) {
-            all(g < index.byGroup.size() ? index.byGroup.get(g) : null, (code, s) -> {
-                int author = store.author[s];
-                if (author != viewer && !contains(blocked, author)) {
-                    out.put(code, s, MergedLayer.VISIBLE);
-                }
-            });
-        }
-        for (int b : blocked) {
-            all(authorList(b), (code, s) -> {
-                if (store.audience[s] == PUBLIC) {
-                    out.put(code, s, MergedLayer.EXCLUDED);
-                }
-            });
-        }
-        m = MergedLayer.of(stamp, codes[0], slots[0], flags[0], n[0]);
+        m = MergedLayer.build(index, viewer, friends, blocked, groups, stamp);
         index.cache.putMerged(viewer, m);
         return m;
-    }
-
-    private interface Entry {
-        void accept(long code, int slot);
-    }
-
-    private static void all(SortedCodes list, Entry entry) {
-        if (list != null) {
-            list.forRange(Long.MIN_VALUE, Long.MAX_VALUE, (code, s) -> {
-                entry.accept(code, s);
-                return true;
-            });
-        }
     }
 
     private void strangersFromPyramid(CellRect rect, CellAcc excluded, CellAcc strangers) {

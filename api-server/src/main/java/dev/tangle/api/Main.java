@@ -58,7 +58,7 @@ import dev.tangle.api.users.UserService;
 import dev.tangle.api.attachments.AttachmentAccess;
 import dev.tangle.api.media.MediaValidator;
 import dev.tangle.common.auth.JwtVerifier;
-import dev.tangle.common.media.MediaContract;
+import dev.tangle.common.contract.MediaContract;
 import dev.tangle.common.nats.service.NatsService;
 import dev.tangle.common.nats.service.NatsServiceClient;
 import dev.tangle.common.auth.TokenVerifier;

@@ -8,7 +8,7 @@ import dev.tangle.api.community.post.PostRepository;
 import dev.tangle.common.db.Database;
 import dev.tangle.common.id.Ids;
 import dev.tangle.common.error.Problems;
-import dev.tangle.common.media.MediaContract;
+import dev.tangle.common.contract.MediaContract;
 import io.helidon.dbclient.DbExecute;
 
 /**

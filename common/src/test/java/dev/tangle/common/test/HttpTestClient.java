@@ -8,9 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -23,7 +21,8 @@ import dev.tangle.common.json.Json;
  */
 public final class HttpTestClient {
 
-    private static final Map<String, Optional<OpenApiContract>> CONTRACTS = new ConcurrentHashMap<>();
+    /** Per client, not per URL: a port is reused by another service once a test's server stopped. */
+    private volatile Optional<OpenApiContract> contract;
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -88,27 +87,34 @@ public final class HttpTestClient {
         return baseUrl;
     }
 
-    /** The document the service at this base URL serves, if it serves one. */
+    /** The document the service at this base URL serves now, if it serves one. */
     public static Optional<OpenApiContract> contract(String baseUrl) {
-        return CONTRACTS.computeIfAbsent(baseUrl, url -> {
-            try {
-                HttpResponse<byte[]> doc = CLIENT.send(HttpRequest.newBuilder(URI.create(url + "/openapi.yaml"))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
-                return doc.statusCode() == 200 ? Optional.of(OpenApiContract.parse(doc.body())) : Optional.empty();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        });
+        try {
+            HttpResponse<byte[]> doc = CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl + "/openapi.yaml"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return doc.statusCode() == 200 ? Optional.of(OpenApiContract.parse(doc.body())) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Optional<OpenApiContract> contract() {
+        Optional<OpenApiContract> c = contract;
+        if (c == null) {
+            c = contract(baseUrl);
+            contract = c;
+        }
+        return c;
     }
 
     private void conform(HttpRequest request, HttpResponse<byte[]> response) {
         if (!request.uri().toString().startsWith(baseUrl) || request.method().equals("HEAD")) {
             return;
         }
-        contract(baseUrl).ifPresent(contract -> {
+        contract().ifPresent(contract -> {
             List<String> problems = contract.check(request.method(), request.uri().getRawPath(), response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), response.body());
             if (!problems.isEmpty()) {

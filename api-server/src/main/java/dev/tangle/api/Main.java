@@ -44,7 +44,7 @@ import dev.tangle.api.social.BlockService;
 import dev.tangle.api.social.FriendHttpService;
 import dev.tangle.api.social.FriendRepository;
 import dev.tangle.api.social.FriendService;
-import dev.tangle.api.social.AudienceNatsService;
+import dev.tangle.api.geo.AudienceNatsService;
 import dev.tangle.api.social.SocialNatsService;
 import dev.tangle.api.users.UserHttpService;
 import dev.tangle.api.webhooks.UrlGuard;

@@ -10,6 +10,7 @@ import dev.tangle.common.id.Ids;
 import dev.tangle.common.json.HttpJson;
 import dev.tangle.common.json.JsonBody;
 import dev.tangle.common.page.Page;
+import dev.tangle.common.text.Emoji;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -47,7 +48,7 @@ public final class MessageHttpService implements HttpService {
         UUID conversationId = pathId(req, "id", "Conversation");
         SendResult result = messages.send(SendCommand.parse(me, conversationId, HttpJson.body(req)));
         HttpJson.send(res, result.created() ? 201 : 200,
-                dev.tangle.api.media.MessageAttachments.message(messages.mediaValidator(), result.message()));
+                MessageAttachments.message(messages.mediaValidator(), result.message()));
     }
 
     private void history(ServerRequest req, ServerResponse res) {
@@ -60,7 +61,7 @@ public final class MessageHttpService implements HttpService {
         Long limit = queryLong(req, "limit", 1, MAX_LIMIT);
         MessageService.History page = messages.history(me, conversationId, threadRootId, afterSeq, beforeSeq,
                 limit == null ? DEFAULT_LIMIT : limit.intValue());
-        HttpJson.ok(res, dev.tangle.api.media.MessageAttachments.history(messages.mediaValidator(), page, page.items(),
+        HttpJson.ok(res, MessageAttachments.history(messages.mediaValidator(), page, page.items(),
                 page.hasMore()));
     }
 
@@ -91,7 +92,7 @@ public final class MessageHttpService implements HttpService {
         UUID conversationId = pathId(req, "id", "Conversation");
         UUID messageId = pathId(req, "messageId", "Message");
         String emoji = req.path().pathParameters().get("emoji");
-        if (!Emoji.isSingle(emoji)) {
+        if (!Emoji.isSingleEmoji(emoji)) {
             throw Problems.validation("emoji", "must be a single emoji");
         }
         messages.react(me, conversationId, messageId, emoji, add);

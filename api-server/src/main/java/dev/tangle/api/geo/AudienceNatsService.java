@@ -1,4 +1,4 @@
-package dev.tangle.api.social;
+package dev.tangle.api.geo;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,7 +30,7 @@ public final class AudienceNatsService {
 
     private final Database db;
     private final ConversationService conversations;
-    private final AudienceRepository audiences = new AudienceRepository();
+    private final AudienceRepository repository = new AudienceRepository();
 
     private AudienceNatsService(Database db, ConversationService conversations) {
         this.db = db;
@@ -58,7 +58,7 @@ public final class AudienceNatsService {
             for (String s : q.userIds()) {
                 ids.add(id(s, "userIds"));
             }
-            Set<UUID> friends = audiences.friendsAmong(read, me, ids);
+            Set<UUID> friends = repository.friendsAmong(read, me, ids);
             for (UUID id : ids) {
                 if (!friends.contains(id)) {
                     throw Problems.validation("userIds", "must all be friends of the caller (" + id + " is not)");
@@ -70,18 +70,15 @@ public final class AudienceNatsService {
             members.addAll(conversations.memberIds(me, id(q.conversationId(), "conversationId")));
         }
         if (q.groupId() != null) {
-            UUID groupId = id(q.groupId(), "groupId");
-            List<UUID> ids = audiences.groupMembersFor(read, groupId, me);
+            List<UUID> ids = repository.groupMembersSeenBy(read, id(q.groupId(), "groupId"), me);
             if (ids.isEmpty()) {
                 throw Problems.notFound("Group");
             }
             members.addAll(ids);
         }
         members.remove(me);
-        if (members.isEmpty()) {
-            return new AudienceReply(List.of());
-        }
-        return new AudienceReply(audiences.notBlocked(read, me, members));
+        return new AudienceReply(members.isEmpty() ? List.of()
+                : repository.notBlockedWith(read, me, members).stream().map(UUID::toString).toList());
     }
 
     DirectReply direct(DirectRequest q) {

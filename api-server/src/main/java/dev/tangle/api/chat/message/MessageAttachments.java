@@ -1,4 +1,4 @@
-package dev.tangle.api.media;
+package dev.tangle.api.chat.message;
 
 import java.util.List;
 import java.util.Map;
@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tangle.api.media.MediaValidator;
 import dev.tangle.common.contract.chat.Message;
 import dev.tangle.common.json.Json;
 import dev.tangle.common.contract.MediaContract.MediaSummary;

@@ -45,8 +45,10 @@ export function MediaView({ id, large = false }: { id: string; large?: boolean }
         <video controls preload="none" poster={variant?.url} src={media.variants.video.url} onLoadedData={() => setLoaded(true)}
           aria-label="Video attachment" />
       ) : variant ? (
-        <img src={variant.url} alt="Photo attachment" loading="lazy" onLoad={() => setLoaded(true)} data-testid="thumb"
-          style={{ opacity: loaded ? 1 : 0 }} />
+        <a href={media.variants.display?.url ?? variant.url} target="_blank" rel="noopener noreferrer" aria-label="Open the photo full size">
+          <img src={variant.url} alt="Photo attachment" loading="lazy" onLoad={() => setLoaded(true)} data-testid="thumb"
+            style={{ opacity: loaded ? 1 : 0 }} />
+        </a>
       ) : (
         <figcaption>{media.status === 'failed' ? 'Could not process this file' : 'Processing…'}</figcaption>
       )}

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useApp } from '../app/context';
-import { uploadMedia } from '../lib/upload';
+import { uploadFile } from '../lib/upload';
 import type { Media } from '../lib/types';
 
 /** Picks files and uploads them with a progress bar each; reports the media items made. */
@@ -16,7 +16,7 @@ export function Uploader({ onUploaded, label = 'Attach photo or video', useLocat
       const update = (u: Partial<{ fraction: number; error: string }>) =>
         setProgress((p) => p.map((x) => (x.name === file.name ? { ...x, ...u } : x)));
       try {
-        const m = await uploadMedia(api, file, (fraction) => update({ fraction }), useLocation);
+        const m = await uploadFile(api, file, (fraction) => update({ fraction }), useLocation);
         onUploaded(m);
         setProgress((p) => p.filter((x) => x.name !== file.name));
       } catch (e) {

@@ -31,3 +31,14 @@ export async function uploadMedia(api: Api, file: File, onProgress: (fraction: n
     xhr.send(file);
   });
 }
+
+/** Files above this go through the resumable tus endpoint (a dropped connection does not start them over). */
+export const RESUMABLE_ABOVE_BYTES = 16 * 1024 * 1024;
+
+/** Uploads a file: one request for small ones, tus in 4 MiB chunks for large ones. */
+export async function uploadFile(api: Api, file: File, onProgress: (fraction: number) => void, useLocation = false): Promise<Media> {
+  if (file.size <= RESUMABLE_ABOVE_BYTES) return uploadMedia(api, file, onProgress, useLocation);
+  const { tusUpload } = await import('./tus');
+  const id = await tusUpload({ file, filename: file.name, token: () => api.tokens.accessToken(), onProgress, useLocation });
+  return api.get<Media>('/v1/media/' + encodeURIComponent(id));
+}

@@ -63,17 +63,25 @@ export function ConversationView({ id }: { id: string }) {
   const pending = store.pendingIn(id).filter((p) => !p.threadRootId);
   const newest = all.length ? all[all.length - 1].seq : 0;
 
-  // read marker follows what is on screen
+  // read marker follows what is on screen (now, or when the tab becomes visible again)
   useEffect(() => {
-    if (newest > lastRead.current && document.visibilityState === 'visible') {
+    const markRead = () => {
+      if (newest <= lastRead.current || document.visibilityState !== 'visible') return;
       lastRead.current = newest;
       if (!socket.signal({ type: 'read', conversationId: id, seq: newest })) {
         api.post(`/v1/conversations/${id}/read`, { seq: newest }).catch(() => undefined);
       }
       store.markRead(id, me.id, newest);
-    }
+    };
+    markRead();
+    document.addEventListener('visibilitychange', markRead);
+    return () => document.removeEventListener('visibilitychange', markRead);
+  }, [newest, id, socket, api, store, me.id]);
+
+  // follow new messages
+  useEffect(() => {
     bottom.current?.scrollIntoView({ block: 'end' });
-  }, [newest, id, socket, api, store, me.id, store.version]);
+  }, [newest, pending.length]);
 
   const marks = store.receipts.get(id);
   const seenBy = useMemo(() => {

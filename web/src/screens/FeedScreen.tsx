@@ -131,7 +131,7 @@ function PostCard({ post, onChange, onDelete }: { post: Post; onChange: (p: Post
         {post.location && <small> · 📍 {post.location.name ?? `${post.location.lat.toFixed(2)}, ${post.location.lon.toFixed(2)}`}</small>}
       </header>
       <p className="text">{post.text}</p>
-      {post.mediaIds.length > 0 && <div className="attachments">{post.mediaIds.map((id) => <MediaView key={id} id={id} large />)}</div>}
+      {post.mediaIds.length > 0 && <div className="attachments">{post.mediaIds.map((id) => <MediaView key={id} id={id} />)}</div>}
       <footer>
         <ReactionBar reactions={post.reactions} onToggle={(e, on) => void react(e, on)} />
         <button aria-expanded={open} onClick={() => setOpen(!open)}>Comments ({post.commentCount})</button>

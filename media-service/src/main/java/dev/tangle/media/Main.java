@@ -9,7 +9,7 @@ import dev.tangle.common.http.Logging;
 import dev.tangle.common.http.RunningService;
 import dev.tangle.common.http.ServiceInfra;
 import dev.tangle.common.http.TangleServer;
-import dev.tangle.common.media.MediaContract;
+import dev.tangle.common.contract.MediaContract;
 import dev.tangle.common.nats.service.NatsService;
 import dev.tangle.common.nats.service.NatsServiceClient;
 import dev.tangle.media.inspect.Ffmpeg;

@@ -63,6 +63,15 @@ class MediaIT {
 
         JsonNode ready = stack.awaitProcessed(owner, id);
         assertThat(ready.path("status").asText()).isEqualTo("ready");
+        try (io.nats.client.Connection nc = io.nats.client.Nats.connect(stack.mediaEnv.get("TANGLE_NATS_URL"))) {
+            var sub = nc.jetStream().subscribe("tangle.evt.media." + id + ".ready",
+                    io.nats.client.PushSubscribeOptions.builder().ordered(true).build());
+            io.nats.client.Message event = sub.nextMessage(Duration.ofSeconds(20));
+            assertThat(event).isNotNull();
+            JsonNode data = dev.tangle.common.json.Json.tree(event.getData()).path("data");
+            assertThat(data.path("ownerId").asText()).isEqualTo(owner.id());
+            assertThat(data.path("location").path("lon").asDouble()).isCloseTo(13.405, org.assertj.core.data.Offset.offset(0.001));
+        }
         assertThat(ready.path("width").asInt()).isEqualTo(1200); // EXIF orientation 6: upright is portrait
         assertThat(ready.path("height").asInt()).isEqualTo(1600);
         assertThat(ready.path("blurhash").asText()).hasSizeGreaterThan(6);
@@ -332,6 +341,43 @@ class MediaIT {
         assertThat(stack.get("/v1/media/" + id, outsider).status()).isEqualTo(404);
         var history = stack.apiHttp.get(path + "?limit=10", member.token()).json();
         assertThat(history.path("items").path(0).path("attachments").path(0).path("kind").asText()).isEqualTo("image");
+    }
+
+    @Test
+    void aJobThatKeepsFailingGoesToTheDeadLetterSubjectAndTheItemFails() throws Exception {
+        User owner = stack.register("dlq");
+        java.util.UUID id = dev.tangle.common.id.Ids.newId();
+        var db = stack.media.infra().db();
+        db.inTransaction(tx -> {   // a committed item whose original is missing: every attempt fails (transiently)
+            tx.createInsert("INSERT INTO media (id, owner_id, kind, content_type, size, status) "
+                            + "VALUES (?, ?::uuid, 'image', 'image/jpeg', 10, 'processing')").addParam(id).addParam(owner.id())
+                    .execute();
+            dev.tangle.common.outbox.Outbox.add(tx, dev.tangle.media.item.MediaEvents.job(id));
+            return null;
+        });
+        stack.media.infra().outbox().kick();
+        try (io.nats.client.Connection nc = io.nats.client.Nats.connect(stack.mediaEnv.get("TANGLE_NATS_URL"))) {
+            var sub = nc.jetStream().subscribe("tangle.dlq.job.media.process",
+                    io.nats.client.PushSubscribeOptions.builder().ordered(true).build());
+            io.nats.client.Message dead = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (dead == null && System.nanoTime() < deadline) {
+                io.nats.client.Message m = sub.nextMessage(Duration.ofSeconds(1));
+                if (m != null && new String(m.getData(), StandardCharsets.UTF_8).contains(id.toString())) {
+                    dead = m;
+                }
+            }
+            assertThat(dead).as("dead letter of " + id).isNotNull();
+            assertThat(dead.getHeaders().getFirst("Tangle-Attempts")).isEqualTo("5");
+        }
+        JsonNode failed = stack.awaitProcessed(owner, id.toString());
+        assertThat(failed.path("status").asText()).isEqualTo("failed");
+        assertThat(failed.path("failure").asText()).isEqualTo("attempts_exhausted");
+        String metrics = stack.http.get("/metrics", null).text();
+        assertThat(metrics).contains("tangle_media_uploads_total").contains("tangle_media_upload_bytes_total")
+                .contains("tangle_media_processing_seconds").contains("tangle_media_failures_total{reason=\"transient\"")
+                .contains("tangle_media_jobs_pending").contains("tangle_media_jobs_oldest_seconds")
+                .contains("tangle_media_rejected_total");
     }
 
     private static HttpTestClient.Response head(String location, User user) {

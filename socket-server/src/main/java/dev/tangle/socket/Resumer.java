@@ -89,7 +89,11 @@ final class Resumer implements Delivery.GapFiller {
                     metrics.gapFilled(replay(session, conversationId, gap.after(), gap.until()));
                 }
             } catch (FrameException e) {
-                LOG.log(Level.WARNING, "Session " + session.id() + ": gap in " + conversationId + " not filled: " + e.getMessage());
+                // The session would silently miss those messages: close it so the client reconnects and resumes
+                // from its last seq (4009: reconnect and resume), which fetches them from PostgreSQL again.
+                LOG.log(Level.WARNING, "Session " + session.id() + ": gap in " + conversationId + " not filled ("
+                        + e.getMessage() + "); closing it so the client resumes");
+                session.close(Session.CLOSE_TOO_SLOW, "gap not filled; resume");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {

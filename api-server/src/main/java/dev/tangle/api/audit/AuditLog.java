@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tangle.common.db.Database;
+import dev.tangle.common.db.Repository;
 import dev.tangle.common.db.Rows;
 import dev.tangle.common.id.Ids;
 import dev.tangle.common.json.Json;
@@ -19,6 +20,7 @@ import io.helidon.dbclient.DbExecute;
  * and reads them back for operators. Call {@link #append(DbExecute, UUID, String, String, Object, Map)} inside the
  * action's own transaction where there is one, so the row commits with the action or not at all.
  */
+@Repository
 public final class AuditLog {
 
     private final Database db;

@@ -69,4 +69,28 @@ public final class SocialGraph {
         return db.createGet("SELECT 1 FROM groups WHERE id = ? AND visibility = 'public'")
                 .addParam(groupId).execute().isPresent();
     }
+
+    /** Which of {@code ids} are friends of {@code me}. */
+    public java.util.Set<UUID> friendsAmong(DbExecute db, UUID me, java.util.Collection<UUID> ids) {
+        java.util.Set<UUID> friends = new java.util.LinkedHashSet<>();
+        db.createQuery("SELECT friend_id FROM friendships WHERE user_id = ? AND friend_id = ANY(?::uuid[])")
+                .addParam(me).addParam(Rows.array(ids.stream().map(UUID::toString).toList())).execute()
+                .forEach(row -> friends.add(Rows.uuid(row, "friend_id")));
+        return friends;
+    }
+
+    /** The members of a group, if {@code me} is one of them (else none). */
+    public java.util.List<UUID> groupMembersSeenBy(DbExecute db, UUID groupId, UUID me) {
+        return db.createQuery("SELECT user_id FROM group_members WHERE group_id = ? "
+                              + "AND EXISTS (SELECT 1 FROM group_members g WHERE g.group_id = ? AND g.user_id = ?)")
+                .addParam(groupId).addParam(groupId).addParam(me).execute()
+                .map(row -> Rows.uuid(row, "user_id")).toList();
+    }
+
+    /** Those of {@code users} with no block either way with {@code me}. */
+    public java.util.List<UUID> notBlockedAmong(DbExecute db, UUID me, java.util.Collection<UUID> users) {
+        return db.createQuery("SELECT u FROM unnest(?::uuid[]) AS t(u) WHERE " + notBlockedWith("u"))
+                .addParam(Rows.array(users.stream().map(UUID::toString).toList())).addParam(me).addParam(me)
+                .execute().map(row -> Rows.uuid(row, "u")).toList();
+    }
 }

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import dev.tangle.common.error.ApiException;
 import dev.tangle.common.error.Problems;
-import dev.tangle.common.media.MediaContract;
-import dev.tangle.common.media.MediaContract.MediaSummary;
+import dev.tangle.common.contract.MediaContract;
+import dev.tangle.common.contract.MediaContract.MediaSummary;
 import dev.tangle.common.nats.service.NatsServiceClient;
 
 /**

@@ -2,7 +2,6 @@ package dev.tangle.api.webhooks;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import dev.tangle.common.http.Routes;
 import dev.tangle.common.id.Ids;
 import dev.tangle.common.json.HttpJson;
 import dev.tangle.common.json.JsonBody;
+import dev.tangle.common.page.Page;
 import dev.tangle.common.page.PageRequest;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -80,7 +80,7 @@ public final class WebhookHttpService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        HttpJson.ok(res, Map.of("items", webhooks.mine(me(req)), "nextCursor", Optional.empty()));
+        HttpJson.ok(res, new Page<>(webhooks.mine(me(req)), null));
     }
 
     private void get(ServerRequest req, ServerResponse res) {

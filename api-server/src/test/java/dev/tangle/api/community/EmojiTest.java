@@ -1,10 +1,10 @@
 package dev.tangle.api.community;
 
-import dev.tangle.api.community.reaction.Emoji;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tangle.common.text.Emoji;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class EmojiTest {
 

@@ -138,7 +138,7 @@ class PostgresCrashIT {
             for (int i = 0; i < CLIENTS; i++) {
                 TestUser user = users.get(i);
                 UUID conv = conversations.get(i / 4);
-                futures.add(clients.submit(() -> sendUntilStopped(running, user, conv)));
+                futures.add(clients.submit(() -> sendUntilStopped(running, user, conv, "r" + round)));
             }
             long roundStart = System.nanoTime();
             awaitElapsed(roundStart, SECONDS * 1000L / 2);
@@ -163,12 +163,12 @@ class PostgresCrashIT {
                 acked.size() - ackedBefore, firstAck == 0 ? "(none)" : Long.toString((firstAck - backAt.get()) / 1_000_000));
     }
 
-    private void sendUntilStopped(AtomicBoolean running, TestUser user, UUID conv) {
+    private void sendUntilStopped(AtomicBoolean running, TestUser user, UUID conv, String round) {
         String clientMsgId = null;
         int n = 0;
         while (running.get() || clientMsgId != null) {
             if (clientMsgId == null) {
-                clientMsgId = user.handle() + "-" + (n++);
+                clientMsgId = user.handle() + "-" + round + "-" + (n++);
             }
             long started = System.nanoTime();
             HttpTestClient.Response res;

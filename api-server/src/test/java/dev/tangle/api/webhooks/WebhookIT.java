@@ -185,7 +185,7 @@ class WebhookIT {
             alwaysFail = false;
         }
         var dead = http.get("/v1/webhooks/" + id + "/deliveries?status=dead", owner.accessToken()).json().path("items");
-        assertThat(dead).hasSize(1);
+        assertThat(dead).as(http.get("/v1/webhooks/" + id + "/deliveries", owner.accessToken()).text()).hasSize(1);
         String deliveryId = dead.get(0).path("id").asText();
         assertThat(http.patch("/v1/webhooks/" + id, Map.of("active", true), owner.accessToken()).status()).isEqualTo(200);
         assertThat(http.post("/v1/webhooks/" + id + "/deliveries/" + deliveryId + "/replay", Map.of(),

@@ -182,9 +182,10 @@ public final class JobWorker implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         for (Thread t : threads) {
             try {
-                t.join(Duration.ofSeconds(10));
+                t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

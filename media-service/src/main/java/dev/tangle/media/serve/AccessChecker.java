@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.tangle.common.media.MediaContract;
+import dev.tangle.common.contract.MediaContract;
 import dev.tangle.common.nats.service.NatsServiceClient;
 import dev.tangle.media.item.MediaItem;
 

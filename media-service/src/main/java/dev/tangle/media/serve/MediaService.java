@@ -9,7 +9,7 @@ import java.util.UUID;
 import dev.tangle.common.db.Database;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.id.Ids;
-import dev.tangle.common.media.MediaContract;
+import dev.tangle.common.contract.MediaContract;
 import dev.tangle.common.outbox.Outbox;
 import dev.tangle.common.outbox.OutboxRelay;
 import dev.tangle.media.item.MediaEvents;

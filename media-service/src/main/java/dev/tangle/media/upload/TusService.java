@@ -2,7 +2,6 @@ package dev.tangle.media.upload;
 
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.UUID;
 
 import dev.tangle.common.db.Database;
@@ -117,7 +116,8 @@ public final class TusService {
             }
             MediaItem item;
             try {
-                item = uploads.accept(upload.ownerId(), whole, upload.length(), upload.filename(), upload.useLocation());
+                item = uploads.accept(upload.ownerId(), whole, upload.length(), upload.filename(), upload.useLocation(),
+                        false);
             } catch (ApiException refused) {
                 discard(upload.id());
                 throw refused;
@@ -137,10 +137,6 @@ public final class TusService {
     private void discard(UUID id) {
         db.client().execute().createDelete("DELETE FROM uploads WHERE id = ?").addParam(id).execute();
         blobs.deleteAll(prefix(id));
-    }
-
-    public Optional<UUID> mediaId(Upload upload) {
-        return Optional.ofNullable(upload.mediaId());
     }
 
     static String prefix(UUID id) {

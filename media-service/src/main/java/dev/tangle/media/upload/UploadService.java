@@ -94,14 +94,19 @@ public final class UploadService {
             if (declaredLength >= 0 && size != declaredLength) {
                 throw Problems.badRequest("upload_incomplete", "Received " + size + " of " + declaredLength + " bytes");
             }
-            return accept(owner, file, size, filename, useLocation);
+            return accept(owner, file, size, filename, useLocation, true);
         } finally {
             Staging.deleteQuietly(file);
         }
     }
 
-    /** A complete file on local disk (a finished tus upload or a staged body); the caller deletes the file. */
-    public MediaItem accept(UUID owner, Path file, long size, String filename, boolean useLocation) {
+    /**
+     * A complete file on local disk (a finished tus upload or a staged body); the caller deletes the file.
+     *
+     * @param checkQuota false for a finished tus upload: its declared length was counted against the quota when it
+     *                   was created, and still is until the item exists
+     */
+    public MediaItem accept(UUID owner, Path file, long size, String filename, boolean useLocation, boolean checkQuota) {
         if (size == 0) {
             throw Problems.validation("file", "is empty");
         }
@@ -123,7 +128,9 @@ public final class UploadService {
             metrics.rejected(e.reason());
             throw e.toApi();
         }
-        guard.checkQuota(owner, size);
+        if (checkQuota) {
+            guard.checkQuota(owner, size);
+        }
         UUID id = Ids.newId();
         MediaItem item = new MediaItem(id, owner, type.kind(), type.contentType(), cleanName(filename), size,
                 MediaItem.PROCESSING, null, inspection.width(), inspection.height(), inspection.durationMs(), null,

@@ -1,27 +1,24 @@
 package dev.tangle.socket.session;
 
-/** A token bucket: {@code burst} frames at once, refilled at {@code perSecond}. Thread-safe. */
+import java.time.Duration;
+
+import io.github.bucket4j.Bucket;
+
+/**
+ * A user's frame budget: {@code burst} frames at once, refilled greedily at {@code perSecond}. Thread-safe. The
+ * token bucket is bucket4j's, the same library as api-server's register and login limits (one rate limiter).
+ */
 final class RateLimiter {
 
-    private final double burst;
-    private final double perNano;
-    private double tokens;
-    private long lastNanos = System.nanoTime();
+    private final Bucket bucket;
 
     RateLimiter(int burst, int perSecond) {
-        this.burst = burst;
-        this.perNano = perSecond / 1e9;
-        this.tokens = burst;
+        this.bucket = Bucket.builder()
+                .addLimit(limit -> limit.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)))
+                .build();
     }
 
-    synchronized boolean tryAcquire() {
-        long now = System.nanoTime();
-        tokens = Math.min(burst, tokens + (now - lastNanos) * perNano);
-        lastNanos = now;
-        if (tokens < 1) {
-            return false;
-        }
-        tokens--;
-        return true;
+    boolean tryAcquire() {
+        return bucket.tryConsume(1);
     }
 }

@@ -39,11 +39,12 @@ public final class WsEndpoint {
 
     /** The HTTP side of the path: 403/401 problem for a refused upgrade, 400 for a request that is no upgrade. */
     public void routing(HttpRouting.Builder routing) {
-        Routes.on(routing).get(PATH, (req, res) -> {
+        // as a service, so that it registers while the server is built, like every other route (Routes records it)
+        routing.register((io.helidon.webserver.http.HttpService) rules -> Routes.on(rules).get(PATH, (req, res) -> {
             handshake.check(req.query(), req.headers());
             boolean upgrade = req.headers().first(HeaderNames.UPGRADE).map(v -> v.equalsIgnoreCase("websocket")).orElse(false);
             throw ErrorCode.UPGRADE_REQUIRED.exception(
                     upgrade ? "The WebSocket upgrade was refused" : "Connect with a WebSocket upgrade");
-        });
+        }));
     }
 }

@@ -29,6 +29,12 @@ public final class ChaosLoad extends FanoutRun {
     public interface Clients {
         /** Stops (or resumes) reading on the connections of the first {@code count} members of group 0. */
         void pauseReading(int count, boolean paused);
+
+        /**
+         * Sends {@code perSecond} extra messages of {@code bytes} into group 0 for {@code length}, from its members
+         * that still read (not accounted by the ledger, but their seqs are: a reader must still see every one).
+         */
+        void flood(int perSecond, int bytes, Duration length);
     }
 
     /** What one scenario showed. Times in seconds; -1 when it never happened before the deadline. */
@@ -128,7 +134,17 @@ public final class ChaosLoad extends FanoutRun {
                     lastNotAllReady = System.nanoTime();
                 }
             }, 0, 50, TimeUnit.MILLISECONDS);
-            fault.run(this::pauseReading);
+            fault.run(new Clients() {
+                @Override
+                public void pauseReading(int count, boolean paused) {
+                    ChaosLoad.this.pauseReading(count, paused);
+                }
+
+                @Override
+                public void flood(int perSecond, int bytes, Duration length) {
+                    ChaosLoad.this.flood(perSecond, bytes, length);
+                }
+            });
             faultEnd = System.nanoTime();
             System.out.printf("  [%s] fault repaired after %.1f s%n", scenario, (faultEnd - faultStart) / 1e9);
             long deadline = System.nanoTime() + opts.duration("recovery-timeout", Duration.ofSeconds(60)).toNanos();
@@ -158,6 +174,22 @@ public final class ChaosLoad extends FanoutRun {
             if (c.conn != null) {
                 c.conn.pauseReading(pause);
             }
+        }
+    }
+
+    private void flood(int perSecond, int bytes, Duration length) {
+        long interval = 1_000_000_000L / perSecond;
+        long next = System.nanoTime();
+        long end = next + length.toNanos();
+        int senders = Math.max(1, pop.sizeOf(0) - 2);
+        for (int n = 0; System.nanoTime() < end; n++) {
+            BenchClient sender = pop.member(0, Math.min(pop.sizeOf(0) - 1, 2 + n % senders));
+            if (sender.isReady() && !paused[sender.index] && sender.conn != null) {
+                int id = ledger.capacity() + n;
+                chaos.tangle.send(sender, id, Payload.text(id, 0, bytes));
+            }
+            next += interval;
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
         }
     }
 
@@ -268,6 +300,10 @@ public final class ChaosLoad extends FanoutRun {
         int notBack = pop.clients.size() - fleet.ready();
         long drops = fleet.drops.get();
         String note = faultError != null ? "fault failed: " + faultError : "";
+        if (chaos.holesAtResume.sum() > 0) {
+            System.out.printf("  [%s] %d reconnects resumed from below a hole in the seqs they had%n", scenario,
+                    chaos.holesAtResume.sum());
+        }
         result = new Result(scenario, t.sent(), t.acked(), t.failed(), t.missing(), totalGaps(),
                 ledger.duplicates.sum() + chaos.seqDuplicates.sum(),
                 clientsBack < 0 ? -1 : Math.max(0, Math.round((clientsBack - faultStart) / 1e8) / 10.0),

@@ -15,8 +15,8 @@ import dev.tangle.tools.Commands;
  * Options of {@code tangle chaos}: the outages' lengths, where to write the table, and the load (every other
  * {@code --name value} goes to the bench's fan-out: --clients, --group-size, --rate, --duration, --drain).
  */
-public record ChaosOptions(Duration natsDown, Duration postgresDown, Duration pause, Duration slow, OptionalInt portBase,
-                           Path markdown, Map<String, String> load) {
+public record ChaosOptions(Duration natsDown, Duration postgresDown, Duration pause, Duration slow, int flood,
+                           OptionalInt portBase, Path markdown, Map<String, String> load) {
 
     static final Map<String, String> LOAD_DEFAULTS = Map.of("clients", "200", "group-size", "10", "rate", "50",
             "drain", "60s", "recovery-timeout", "60s");
@@ -34,23 +34,25 @@ public record ChaosOptions(Duration natsDown, Duration postgresDown, Duration pa
         Duration pgDown = duration(given.remove("pg-down"), Duration.ofSeconds(30));
         Duration pause = duration(given.remove("pause"), Duration.ofSeconds(15));
         Duration slow = duration(given.remove("slow"), Duration.ofSeconds(20));
+        int flood = Integer.parseInt(given.getOrDefault("flood", "300"));
+        given.remove("flood");
         String base = given.remove("port-base");
         String markdown = given.remove("markdown");
         Map<String, String> load = new LinkedHashMap<>(LOAD_DEFAULTS);
         load.putAll(given);
-        return new ChaosOptions(natsDown, pgDown, pause, slow,
+        return new ChaosOptions(natsDown, pgDown, pause, slow, flood,
                 base == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(base)),
                 markdown == null ? null : Path.of(markdown), load);
     }
 
     /** The CI version: shorter outages, a smaller load. */
     public static ChaosOptions ci() {
-        return parse(List.of("--nats-down", "6s", "--pg-down", "10s", "--pause", "8s", "--slow", "10s",
+        return parse(List.of("--nats-down", "6s", "--pg-down", "10s", "--pause", "8s", "--slow", "10s", "--flood", "0",
                 "--clients", "100", "--rate", "30"));
     }
 
     public ChaosOptions withPortBase(int base) {
-        return new ChaosOptions(natsDown, postgresDown, pause, slow, OptionalInt.of(base), markdown, load);
+        return new ChaosOptions(natsDown, postgresDown, pause, slow, flood, OptionalInt.of(base), markdown, load);
     }
 
     /** How long the fault of a scenario keeps something broken. */

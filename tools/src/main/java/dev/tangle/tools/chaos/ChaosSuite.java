@@ -29,13 +29,16 @@ import dev.tangle.tools.dev.Workspace;
 /**
  * Starts a fresh cluster-mode stack in {@code <home>/chaos}, runs the scenarios one after the other on it, and stops
  * it. Services get a 1.5 s timeout for socket-server's requests to api-server (so that a send whose api-server died
- * is refused within 2 s), a 5 s heartbeat, and registration limits the load's hundreds of users from one address fit.
+ * is refused within 2 s), a 5 s heartbeat, registration limits the load's hundreds of users from one address fit,
+ * a frame rate limit the slow-reader flood fits (100/s per user), and a 3 s write timeout so that a stalled reader
+ * is closed with 4009 within the scenario.
  */
 public final class ChaosSuite {
 
     /** What the services of the suite's stack get on top of the defaults. */
     static final Map<String, String> SERVICE_ENV = Map.of("TANGLE_WS_REQUEST_TIMEOUT", "1500ms", "TANGLE_WS_HEARTBEAT", "5s",
-            "TANGLE_RATELIMIT_REGISTER_PER_IP", "1000000/1h", "TANGLE_RATELIMIT_LOGIN_PER_IP", "1000000/1m");
+            "TANGLE_RATELIMIT_REGISTER_PER_IP", "1000000/1h", "TANGLE_RATELIMIT_LOGIN_PER_IP", "1000000/1m",
+            "TANGLE_WS_RATE_PER_SECOND", "100", "TANGLE_WS_RATE_BURST", "200", "TANGLE_WS_WRITE_TIMEOUT", "3s");
 
     private final Workspace workspace;
     private final Map<String, String> env;

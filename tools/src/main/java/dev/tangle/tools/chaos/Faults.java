@@ -61,10 +61,15 @@ final class Faults {
                 }
             };
             case SLOW_READER -> clients -> {
-                System.out.println("  two clients stop reading for " + outage.toSeconds() + " s");
+                System.out.println("  two clients stop reading for " + outage.toSeconds() + " s while their group gets "
+                                   + options.flood() + " extra 8 KiB messages a second");
                 clients.pauseReading(2, true);
                 try {
-                    Thread.sleep(outage.toMillis());
+                    if (options.flood() > 0) {
+                        clients.flood(options.flood(), 8192, outage);
+                    } else {
+                        Thread.sleep(outage.toMillis());
+                    }
                 } finally {
                     clients.pauseReading(2, false);
                 }

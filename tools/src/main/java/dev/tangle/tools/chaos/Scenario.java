@@ -18,7 +18,7 @@ public enum Scenario {
     MEDIA_KILL("media-kill", "kill -9 one media-service, start it again after 5 s"),
     POSTGRES_STOP("postgres-stop", "stop PostgreSQL for --pg-down (30s), then start it again"),
     SOCKET_PAUSE("socket-pause", "SIGSTOP one socket-server for --pause (15s), then SIGCONT"),
-    SLOW_READER("slow-reader", "two clients stop reading their socket for --slow (20s)");
+    SLOW_READER("slow-reader", "two clients stop reading their socket for --slow (20s) while their group is flooded");
 
     /** Every scenario, in the order {@code all} runs them. */
     public static final List<Scenario> ALL = List.of(values()).subList(1, values().length);

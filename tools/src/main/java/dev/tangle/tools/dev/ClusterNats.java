@@ -162,7 +162,7 @@ public final class ClusterNats implements DevNatsHandle {
         PidFile.write(node.pidFile(), process.pid());
     }
 
-    /** {@code /healthz} answers 200 once the node's JetStream is up and it knows the meta leader. */
+    /** {@code /healthz} answers 200 (the node's JetStream is up) and {@code /jsz} names a meta leader. */
     private void awaitHealthy(Node node, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
@@ -178,7 +178,7 @@ public final class ClusterNats implements DevNatsHandle {
             try {
                 HttpResponse<String> res = HTTP.send(HttpRequest.newBuilder(URI.create(node.monitorUrl() + "/healthz"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (res.statusCode() == 200) {
+                if (res.statusCode() == 200 && hasMetaLeader(node)) {
                     return;
                 }
                 last = res.statusCode() + " " + res.body().strip();
@@ -197,6 +197,16 @@ public final class ClusterNats implements DevNatsHandle {
         }
         throw new CliException(node.name() + " was not healthy within " + timeout.toSeconds() + " s (" + last + "); see "
                                + workspace.log(node.name()));
+    }
+
+    /**
+     * Whether the node knows a JetStream meta leader: {@code /healthz} can answer 200 before the first election is
+     * over, and a service that asks for its streams then gets a timeout at start-up.
+     */
+    private static boolean hasMetaLeader(Node node) throws IOException, InterruptedException {
+        HttpResponse<String> res = HTTP.send(HttpRequest.newBuilder(URI.create(node.monitorUrl() + "/jsz"))
+                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        return res.statusCode() == 200 && res.body().matches("(?s).*\"meta_cluster\"\\s*:\\s*\\{[^}]*\"leader\"\\s*:\\s*\"[^\"]+\".*");
     }
 
     /** SIGTERM to every node (each flushes its store), SIGKILL after 10 s. */

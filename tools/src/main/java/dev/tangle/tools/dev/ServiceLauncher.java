@@ -69,6 +69,13 @@ final class ServiceLauncher {
             moveMisplacedKeys(workspace.home().resolve(".tangle").resolve("jwt-keys.json"), keys);
             env.put("TANGLE_JWT_KEYS_FILE", keys.toString());
         }
+        // media-service's store and URL key live in .tangle/ itself, not in .tangle/.tangle/ (its relative defaults)
+        if (System.getenv("TANGLE_MEDIA_STORAGE_DIR") == null) {
+            env.put("TANGLE_MEDIA_STORAGE_DIR", workspace.home().resolve("media").toString());
+        }
+        if (System.getenv("TANGLE_MEDIA_URL_KEY_FILE") == null) {
+            env.put("TANGLE_MEDIA_URL_KEY_FILE", workspace.home().resolve("media-url.key").toString());
+        }
         // the other services verify tokens against the stack's own api-server, wherever TANGLE_PORT_BASE put it
         if (System.getenv("TANGLE_JWT_JWKS_URL") == null) {
             env.put("TANGLE_JWT_JWKS_URL", "http://127.0.0.1:" + settings.portBase() + "/.well-known/jwks.json");

@@ -62,8 +62,13 @@ final class StaticFiles {
 
     /** The file for a path, index.html for client routes, or null. Never a file outside the root. */
     private Path resolve(String path) {
-        String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
-        Path candidate = root.resolve(decoded.replaceFirst("^/+", "")).normalize();
+        Path candidate;
+        try {
+            String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+            candidate = root.resolve(decoded.replaceFirst("^/+", "")).normalize();
+        } catch (IllegalArgumentException e) { // bad %-escape or a character no path may hold (InvalidPathException)
+            return null;
+        }
         if (!candidate.startsWith(root)) {
             return null;
         }

@@ -64,7 +64,9 @@ class PrometheusIT {
                 });
                 Await.until(Duration.ofSeconds(30), "the outbox lag recording rule has a series per outbox owner", () ->
                         query(api, "tangle:outbox_lag_seconds:max").size() == 3);
-                assertThat(query(api, "tangle:http_requests:rate5m").size()).as("request rate per service").isEqualTo(4);
+                // a rate needs two scrapes of a counter, then one more evaluation of the rule
+                Await.until(Duration.ofSeconds(30), "the request rate recording rule has a series per service", () ->
+                        query(api, "tangle:http_requests:rate5m").size() == 4);
 
                 ProcessHandle geo = secondInstance(launcher, env, Service.GEO_SERVICE);
                 signal("STOP", geo.pid());

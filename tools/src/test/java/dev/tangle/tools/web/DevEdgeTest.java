@@ -79,6 +79,8 @@ class DevEdgeTest {
         assertThat(get("/missing.png").statusCode()).isEqualTo(404);
         assertThat(get("/%2e%2e/secret.txt").statusCode()).isEqualTo(404);
         assertThat(rawGet("/../secret.txt")).startsWith("HTTP/1.1 404").doesNotContain("outside");
+        assertThat(rawGet("/a%00b")).startsWith("HTTP/1.1 404");
+        assertThat(rawGet("/%zz")).startsWith("HTTP/1.1 404");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.tangle.common.id.Ids;
 import dev.tangle.common.json.HttpJson;
 import dev.tangle.common.json.JsonBody;
 import dev.tangle.common.page.Page;
+import dev.tangle.common.text.Emoji;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -47,7 +48,7 @@ public final class MessageHttpService implements HttpService {
         UUID conversationId = pathId(req, "id", "Conversation");
         SendResult result = messages.send(SendCommand.parse(me, conversationId, HttpJson.body(req)));
         HttpJson.send(res, result.created() ? 201 : 200,
-                dev.tangle.api.media.MessageAttachments.message(messages.mediaValidator(), result.message()));
+                MessageAttachments.message(messages.mediaValidator(), result.message()));
     }
 
     private void history(ServerRequest req, ServerResponse res) {
@@ -58,9 +59,10 @@ public final class MessageHttpService implements HttpService {
         Long afterSeq = queryLong(req, "afterSeq", 0, Long.MAX_VALUE);
         Long beforeSeq = queryLong(req, "beforeSeq", 1, Long.MAX_VALUE);
         Long limit = queryLong(req, "limit", 1, MAX_LIMIT);
-        HttpJson.ok(res, dev.tangle.api.media.MessageAttachments.history(messages.mediaValidator(),
-                messages.history(me, conversationId, threadRootId, afterSeq, beforeSeq,
-                        limit == null ? DEFAULT_LIMIT : limit.intValue())));
+        MessageService.History page = messages.history(me, conversationId, threadRootId, afterSeq, beforeSeq,
+                limit == null ? DEFAULT_LIMIT : limit.intValue());
+        HttpJson.ok(res, MessageAttachments.history(messages.mediaValidator(), page, page.items(),
+                page.hasMore()));
     }
 
     private void edit(ServerRequest req, ServerResponse res) {
@@ -90,7 +92,7 @@ public final class MessageHttpService implements HttpService {
         UUID conversationId = pathId(req, "id", "Conversation");
         UUID messageId = pathId(req, "messageId", "Message");
         String emoji = req.path().pathParameters().get("emoji");
-        if (!Emoji.isSingle(emoji)) {
+        if (!Emoji.isSingleEmoji(emoji)) {
             throw Problems.validation("emoji", "must be a single emoji");
         }
         messages.react(me, conversationId, messageId, emoji, add);

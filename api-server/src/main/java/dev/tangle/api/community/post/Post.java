@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.tangle.api.community.Reactions;
-import dev.tangle.common.media.MediaContract;
+import dev.tangle.common.contract.MediaContract;
 
 /**
  * The wire shape of a post: {@code {id, authorId, text, format, visibility, groupId, mediaIds, location,

@@ -8,6 +8,7 @@ import dev.tangle.common.auth.TokenVerifier;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.http.Routes;
 import dev.tangle.common.json.HttpJson;
+import dev.tangle.common.text.Emoji;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;

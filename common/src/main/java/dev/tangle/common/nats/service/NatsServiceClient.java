@@ -28,6 +28,8 @@ public final class NatsServiceClient {
     /** An asynchronous call; the future fails with {@link ApiException}. */
     public <Q, R> CompletableFuture<R> request(Operation<Q, R> operation, Q request) {
         return connection.requestWithTimeout(operation.subject(), Json.write(request), timeout)
+                // jnats expires unanswered requests only on its cleanup timer (seconds later): bound it here
+                .orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .handle((reply, failure) -> decode(operation, reply, failure));
     }
 

@@ -114,6 +114,35 @@ final class CellAcc {
         return e;
     }
 
+    /** As {@link #add} but counting distinct authors exactly, for entries not grouped by author. */
+    void addExact(long key, int s, long code, int level, long at, int author) {
+        int e = entry(key);
+        if (authors == null) {
+            authors = new int[keys.length][];
+        }
+        count[e]++;
+        sumX[e] += Mercator.offsetX(code, level);
+        sumY[e] += Mercator.offsetY(code, level);
+        if (at > repTime[e]) {
+            repTime[e] = at;
+            rep[e] = s;
+        }
+        int[] set = authors[e];
+        if (set == null) {
+            authors[e] = set = new int[5];
+        }
+        for (int i = 1; i <= set[0]; i++) {
+            if (set[i] == author) {
+                return;
+            }
+        }
+        if (set[0] + 1 == set.length) {
+            authors[e] = set = Arrays.copyOf(set, set.length * 2);
+        }
+        set[++set[0]] = author;
+        distinct[e]++;
+    }
+
     private void grow() {
         long[] oldKeys = keys;
         int[] oldCount = count;

@@ -16,10 +16,11 @@ final class PersonalCache {
     private static final int MAX_ENTRIES = 1024;
 
     /** Built totals and the stamp they were built at. */
-    record Entry(long stamp, CellAcc personal, CellAcc excluded) {
+    record Entry(Stamp stamp, CellAcc personal, CellAcc excluded) {
     }
 
     private final ConcurrentHashMap<Long, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, MergedLayer> merged = new ConcurrentHashMap<>();
     private long[] userVersion = new long[0];
     private long[] groupVersion = new long[0];
 
@@ -37,8 +38,13 @@ final class PersonalCache {
         groupVersion[group]++;
     }
 
-    long stamp(int viewer, int[] friends, int[] blocked, int[] groups) {
-        long sum = user(viewer) * 31 + friends.length * 7L + blocked.length * 13L + groups.length * 17L;
+    /**
+     * The change stamp of what a viewer's entries are built from: the viewer's own counter (it moves whenever their
+     * friends, blocks or groups change, so the sets are the same while it is) and the sum of the others' counters
+     * (which only grow, so with the same sets an equal sum means nothing changed).
+     */
+    Stamp stamp(int viewer, int[] friends, int[] blocked, int[] groups) {
+        long sum = 0;
         for (int f : friends) {
             sum += user(f);
         }
@@ -48,16 +54,19 @@ final class PersonalCache {
         for (int g : groups) {
             sum += g >= 0 && g < groupVersion.length ? groupVersion[g] : 0;
         }
-        return sum;
+        return new Stamp(user(viewer), sum);
+    }
+
+    record Stamp(long viewer, long others) {
     }
 
     private long user(int u) {
         return u >= 0 && u < userVersion.length ? userVersion[u] : 0;
     }
 
-    Entry get(int viewer, int zoom, long stamp) {
+    Entry get(int viewer, int zoom, Stamp stamp) {
         Entry e = entries.get(key(viewer, zoom));
-        return e != null && e.stamp() == stamp ? e : null;
+        return e != null && e.stamp().equals(stamp) ? e : null;
     }
 
     void put(int viewer, int zoom, Entry entry) {
@@ -65,6 +74,18 @@ final class PersonalCache {
             entries.clear();
         }
         entries.put(key(viewer, zoom), entry);
+    }
+
+    MergedLayer merged(int viewer, Stamp stamp) {
+        MergedLayer m = merged.get(viewer);
+        return m != null && m.stamp.equals(stamp) ? m : null;
+    }
+
+    void putMerged(int viewer, MergedLayer layer) {
+        if (merged.size() >= MAX_ENTRIES) {
+            merged.clear();
+        }
+        merged.put(viewer, layer);
     }
 
     private static long key(int viewer, int zoom) {

@@ -62,7 +62,7 @@ final class ViewQuery {
         Parts parts;
         boolean cached = pyramidPath && zoom <= PersonalCache.MAX_ZOOM && viewer >= 0;
         if (cached) {
-            long stamp = index.cache.stamp(viewer, friends, blocked, groups);
+            PersonalCache.Stamp stamp = index.cache.stamp(viewer, friends, blocked, groups);
             PersonalCache.Entry entry = index.cache.get(viewer, zoom, stamp);
             if (entry == null) {
                 Parts world = new Parts(new CellAcc(256, false), new CellAcc(256, false), null);
@@ -153,9 +153,24 @@ final class ViewQuery {
     /** Own, friends' and groups' items of a rectangle, and (for the pyramid) the public items to take out of it. */
     private void personalParts(CellRect rect, Parts parts, boolean keepSlots, boolean usePyramid) {
         List<long[]> ranges = rect.cover();
-        long[] zRange = zRange(rect);
         CellAcc personal = parts.personal();
         CellAcc excluded = parts.excluded();
+        if (viewer >= 0 && !keepSlots) {
+            merged().forRanges(ranges, (s, flags) -> {
+                long p = Mercator.prefix(store.code[s], level);
+                if (!rect.contains(p)) {
+                    return;
+                }
+                if ((flags & MergedLayer.VISIBLE) != 0 && filter.test(store.kind[s], store.createdAt[s])) {
+                    personal.add(p, s, store.code[s], level, store.createdAt[s], -1);
+                }
+                if (usePyramid && (flags & MergedLayer.EXCLUDED) != 0) {
+                    excluded.addExact(p, s, store.code[s], level, store.createdAt[s], store.author[s]);
+                }
+            });
+            return;
+        }
+        long[] zRange = zRange(rect);
         if (viewer >= 0) {
             walk(authorList(viewer), ranges, zRange, rect, (s, p) -> {
                 if (filter.test(store.kind[s], store.createdAt[s])) {
@@ -195,6 +210,18 @@ final class ViewQuery {
                 });
             }
         }
+    }
+
+    /** The viewer's merged layer for the current change stamp, built on first use. */
+    private MergedLayer merged() {
+        PersonalCache.Stamp stamp = index.cache.stamp(viewer, friends, blocked, groups);
+        MergedLayer m = index.cache.merged(viewer, stamp);
+        if (m != null) {
+            return m;
+        }
+        m = MergedLayer.build(index, viewer, friends, blocked, groups, stamp);
+        index.cache.putMerged(viewer, m);
+        return m;
     }
 
     private void strangersFromPyramid(CellRect rect, CellAcc excluded, CellAcc strangers) {

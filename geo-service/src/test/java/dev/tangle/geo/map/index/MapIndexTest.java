@@ -127,6 +127,34 @@ class MapIndexTest {
     }
 
     @Test
+    void cachedViewsFollowEveryChangeOfTheViewersFriendsAndBlocks() {
+        UUID viewer = UUID.randomUUID();
+        UUID friend = UUID.randomUUID();
+        MapIndex index = new MapIndex(K, 16);
+        index.setFriend(viewer, friend, true);
+        UUID first = UUID.randomUUID();
+        index.put(new MapItem(Kind.POST, first, friend, Audience.FRIENDS, null, 48.85, 2.35, Instant.now(), null));
+        BBox world = new BBox(-180, -85, 180, 85);
+        BBox paris = new BBox(2.3, 48.8, 2.4, 48.9);
+        for (int zoom : new int[] {2, 12}) {
+            BBox box = zoom == 2 ? world : paris;
+            assertThat(index.view(viewer, box, zoom, MapFilter.ALL).items()).extracting(MapView.Item::id).containsExactly(first);
+        }
+        UUID second = UUID.randomUUID();
+        index.put(new MapItem(Kind.POST, second, friend, Audience.FRIENDS, null, -33.86, 151.21, Instant.now(), null));
+        assertThat(index.view(viewer, world, 2, MapFilter.ALL).items()).extracting(MapView.Item::id)
+                .containsExactlyInAnyOrder(first, second);
+        index.setFriend(viewer, friend, false);
+        assertThat(index.view(viewer, world, 2, MapFilter.ALL).items()).isEmpty();
+        assertThat(index.view(viewer, paris, 12, MapFilter.ALL).items()).isEmpty();
+        index.setFriend(viewer, friend, true);
+        assertThat(index.view(viewer, paris, 12, MapFilter.ALL).items()).extracting(MapView.Item::id).containsExactly(first);
+        index.setBlock(friend, viewer, true);
+        assertThat(index.view(viewer, paris, 12, MapFilter.ALL).items()).isEmpty();
+        assertThat(index.view(viewer, world, 2, MapFilter.ALL).items()).isEmpty();
+    }
+
+    @Test
     void aBboxAcrossTheAntimeridianSeesBothSides() {
         UUID viewer = UUID.randomUUID();
         MapIndex index = new MapIndex(K, 16);

@@ -1,4 +1,4 @@
-package dev.tangle.api.media;
+package dev.tangle.api.chat.message;
 
 import java.util.List;
 import java.util.Map;
@@ -6,10 +6,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tangle.api.media.MediaValidator;
 import dev.tangle.common.contract.chat.Message;
-import dev.tangle.api.chat.message.MessageService;
 import dev.tangle.common.json.Json;
-import dev.tangle.common.media.MediaContract.MediaSummary;
+import dev.tangle.common.contract.MediaContract.MediaSummary;
 
 /**
  * Adds {@code attachments} (current metadata of {@code mediaIds}, a {@code status:"deleted"} placeholder once
@@ -28,19 +28,20 @@ public final class MessageAttachments {
         return with(m, media.attachments(m.mediaIds(), media.describe(m.mediaIds())));
     }
 
-    public static Object history(MediaValidator media, MessageService.History history) {
-        List<UUID> ids = history.items().stream().flatMap(m -> m.mediaIds().stream()).toList();
+    /** A history page {@code {items, hasMore}}; {@code page} is returned as it is when nothing in it has media. */
+    public static Object history(MediaValidator media, Object page, List<Message> messages, boolean hasMore) {
+        List<UUID> ids = messages.stream().flatMap(m -> m.mediaIds().stream()).toList();
         if (ids.isEmpty()) {
-            return history;
+            return page;
         }
         Map<String, MediaSummary> described = media.describe(ids);
         ObjectNode out = Json.MAPPER.createObjectNode();
         ArrayNode items = out.putArray("items");
-        for (Message m : history.items()) {
+        for (Message m : messages) {
             items.add(m.mediaIds().isEmpty() ? (com.fasterxml.jackson.databind.JsonNode) Json.MAPPER.valueToTree(m)
                     : with(m, media.attachments(m.mediaIds(), described)));
         }
-        out.put("hasMore", history.hasMore());
+        out.put("hasMore", hasMore);
         return out;
     }
 

@@ -1,17 +1,17 @@
-package dev.tangle.api.community.reaction;
+package dev.tangle.common.text;
 
 import java.text.BreakIterator;
 import java.util.Locale;
 
 /**
- * Validates a reaction: exactly one emoji grapheme cluster — a pictographic code point, a flag (two regional
+ * The one emoji rule (chat and post reactions alike): exactly one emoji grapheme cluster — a pictographic code point, a flag (two regional
  * indicators) or a keycap, with only the parts an emoji sequence is built from (zero-width joiners, variation
  * selectors, skin-tone modifiers, tag characters). Plain letters, digits and punctuation are refused.
  */
 public final class Emoji {
 
     /** No real emoji sequence is longer (the longest ZWJ families are about 25 UTF-16 units). */
-    static final int MAX_UTF16 = 40;
+    public static final int MAX_UTF16 = 40;
 
     private static final int ZWJ = 0x200D;
     private static final int VS15 = 0xFE0E;

@@ -1,4 +1,4 @@
-package dev.tangle.common.media;
+package dev.tangle.common.contract;
 
 import java.util.List;
 

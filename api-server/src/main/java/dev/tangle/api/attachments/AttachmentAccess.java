@@ -1,4 +1,4 @@
-package dev.tangle.api.media;
+package dev.tangle.api.attachments;
 
 import java.util.UUID;
 
@@ -6,10 +6,9 @@ import dev.tangle.api.chat.conversation.ConversationRepository;
 import dev.tangle.api.community.post.PostAccess;
 import dev.tangle.api.community.post.PostRepository;
 import dev.tangle.common.db.Database;
-import dev.tangle.common.db.Rows;
 import dev.tangle.common.id.Ids;
 import dev.tangle.common.error.Problems;
-import dev.tangle.common.media.MediaContract;
+import dev.tangle.common.contract.MediaContract;
 import io.helidon.dbclient.DbExecute;
 
 /**
@@ -25,6 +24,7 @@ public final class AttachmentAccess {
     private final PostRepository posts;
     private final PostAccess postAccess;
     private final ConversationRepository conversations;
+    private final AttachmentRepository attachments = new AttachmentRepository();
 
     public AttachmentAccess(Database db, PostRepository posts, PostAccess postAccess, ConversationRepository conversations) {
         this.db = db;
@@ -37,15 +37,10 @@ public final class AttachmentAccess {
         UUID user = Ids.parse(request.userId()).orElseThrow(() -> Problems.validation("userId", "is not an id"));
         UUID media = Ids.parse(request.mediaId()).orElseThrow(() -> Problems.validation("mediaId", "is not an id"));
         DbExecute read = db.client().execute();
-        String array = Rows.uuidArray(java.util.List.of(media));
-        boolean visible = read.createQuery("SELECT id FROM posts WHERE media_ids @> ?::uuid[] ORDER BY id DESC LIMIT "
-                                           + MAX_CANDIDATES).addParam(array).execute()
-                .map(r -> Rows.uuid(r, "id")).toList().stream()
+        boolean visible = attachments.postsAttaching(read, media, MAX_CANDIDATES).stream()
                 .anyMatch(postId -> posts.find(read, postId).map(p -> postAccess.canSee(read, user, p)).orElse(false));
         if (!visible) {
-            visible = read.createQuery("SELECT DISTINCT conversation_id FROM messages WHERE media_ids @> ?::uuid[] "
-                                       + "AND deleted_at IS NULL LIMIT " + MAX_CANDIDATES).addParam(array).execute()
-                    .map(r -> Rows.uuid(r, "conversation_id")).toList().stream()
+            visible = attachments.conversationsAttaching(read, media, MAX_CANDIDATES).stream()
                     .anyMatch(conversationId -> conversations.isMember(read, conversationId, user));
         }
         return new MediaContract.CanViewReply(visible);

@@ -1,0 +1,4 @@
+/**
+ * Conversations (direct, group, channel, canvas) and their members, channel sync with groups.
+ */
+package dev.tangle.api.chat.conversation;

@@ -1,0 +1,4 @@
+/**
+ * Groups, their members and roles.
+ */
+package dev.tangle.api.groups;

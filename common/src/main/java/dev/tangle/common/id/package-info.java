@@ -1,0 +1,4 @@
+/**
+ * UUIDv7 ids and their parsing.
+ */
+package dev.tangle.common.id;

@@ -1,0 +1,4 @@
+/**
+ * Ordered start and shutdown of a service's parts.
+ */
+package dev.tangle.common.lifecycle;

@@ -1,0 +1,2 @@
+/** Text rules shared by every feature that takes user text: {@link dev.tangle.common.text.Emoji}. */
+package dev.tangle.common.text;

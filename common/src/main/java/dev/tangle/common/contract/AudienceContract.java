@@ -2,7 +2,6 @@ package dev.tangle.common.contract;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.tangle.common.nats.service.Operation;
 
@@ -22,15 +21,6 @@ public final class AudienceContract {
     /** The direct conversation of two users, created if missing (404 when blocked or unknown). */
     public static final Operation<DirectRequest, DirectReply> DIRECT =
             Operation.of("chat", "direct", DirectRequest.class, DirectReply.class);
-
-    /**
-     * api-server's existing {@code tangle.svc.social.friends} and {@code tangle.svc.chat.send} (docs/events.md);
-     * their replies may still carry the older {@code {ok, error}} body, so callers read them as trees.
-     */
-    public static final Operation<JsonNode, JsonNode> FRIENDS =
-            Operation.of("social", "friends", JsonNode.class, JsonNode.class);
-    public static final Operation<JsonNode, JsonNode> CHAT_SEND =
-            Operation.of("chat", "send", JsonNode.class, JsonNode.class);
 
     private AudienceContract() {
     }

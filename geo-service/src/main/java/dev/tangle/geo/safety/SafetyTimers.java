@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tangle.common.db.Database;
+import dev.tangle.common.contract.chat.Message;
 import dev.tangle.common.db.Rows;
 import dev.tangle.common.event.Event;
 import dev.tangle.common.outbox.Outbox;
@@ -139,12 +140,11 @@ public final class SafetyTimers implements AutoCloseable {
                 UUID owner = Rows.uuid(row, "owner_id");
                 try {
                     UUID conversation = api.directConversation(owner, contact);
-                    JsonNode message = api.send(owner, conversation, "sos-" + alertId + "-" + contact,
+                    Message message = api.send(owner, conversation, "sos-" + alertId + "-" + contact,
                             text((String) Rows.raw(row, "text"), Rows.optionalDouble(row, "lat"), Rows.optionalDouble(row, "lon")));
-                    repo.delivered(tx, alertId, contact, conversation, UUID.fromString(message.path("id").asText()),
-                            message.path("seq").asLong());
+                    repo.delivered(tx, alertId, contact, conversation, message.id(), message.seq());
                     Outbox.add(tx, GeoEvents.domain(alertId, "sos.messaged", GeoEvents.data("alertId", alertId,
-                            "userId", contact, "conversationId", conversation, "messageId", message.path("id").asText())));
+                            "userId", contact, "conversationId", conversation, "messageId", message.id())));
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "SOS message of alert " + alertId + " to " + contact + " not sent yet: " + e.getMessage());
                     repo.retryLater(tx, alertId, contact);

@@ -142,6 +142,7 @@ public final class ShareRepository {
                               + "ORDER BY last_viewed_at DESC")
                 .addParam(shareId).execute().map(row -> Map.<String, Object>of(
                         "userId", Rows.uuid(row, "viewer_id"),
+                        "at", Rows.instant(row, "last_viewed_at"),
                         "firstViewedAt", Rows.instant(row, "first_viewed_at"),
                         "lastViewedAt", Rows.instant(row, "last_viewed_at"),
                         "views", Rows.longValue(row, "views"))).toList();

@@ -1,17 +1,16 @@
 package dev.tangle.geo.support;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tangle.common.contract.AudienceContract;
-import dev.tangle.common.error.ApiException;
-import dev.tangle.common.error.ErrorCode;
+import dev.tangle.common.contract.chat.ChatContract;
+import dev.tangle.common.contract.chat.Message;
+import dev.tangle.common.contract.social.SocialContract;
 import dev.tangle.common.json.Json;
 import dev.tangle.common.nats.service.NatsServiceClient;
 import io.nats.client.Connection;
@@ -34,11 +33,7 @@ public final class ApiClient {
     }
 
     public Set<UUID> friends(UUID userId) {
-        ObjectNode q = Json.MAPPER.createObjectNode().put("userId", userId.toString());
-        JsonNode reply = legacy(client.call(AudienceContract.FRIENDS, q));
-        Set<UUID> ids = new java.util.HashSet<>();
-        reply.path("friendIds").forEach(id -> ids.add(UUID.fromString(id.asText())));
-        return ids;
+        return new java.util.HashSet<>(client.call(SocialContract.FRIENDS, new SocialContract.FriendsRequest(userId)).friendIds());
     }
 
     public UUID directConversation(UUID userId, UUID other) {
@@ -47,22 +42,8 @@ public final class ApiClient {
     }
 
     /** Sends a chat message as {@code userId}; idempotent on {@code clientMsgId}. Returns the message. */
-    public JsonNode send(UUID userId, UUID conversationId, String clientMsgId, String text) {
-        ObjectNode q = Json.MAPPER.createObjectNode().put("userId", userId.toString())
-                .put("conversationId", conversationId.toString()).put("clientMsgId", clientMsgId).put("text", text);
-        return legacy(client.call(AudienceContract.CHAT_SEND, q)).path("message");
-    }
-
-    /** A reply that may use the older {@code {ok:false, error}} body instead of service error headers. */
-    private static JsonNode legacy(JsonNode reply) {
-        if (reply.path("ok").isBoolean() && !reply.path("ok").asBoolean()) {
-            JsonNode error = reply.path("error");
-            String code = error.path("code").asText("internal_error");
-            int status = error.path("status").asInt(500);
-            List<ApiException.FieldError> fields = new ArrayList<>();
-            throw new ApiException(status, code, ErrorCode.of(code).map(ErrorCode::title).orElse("Error"),
-                    error.path("detail").asText(null), fields, java.util.Map.of());
-        }
-        return reply;
+    public Message send(UUID userId, UUID conversationId, String clientMsgId, String text) {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("clientMsgId", clientMsgId).put("text", text);
+        return client.call(ChatContract.SEND, new ChatContract.SendRequest(userId, conversationId, body)).message();
     }
 }

@@ -28,7 +28,7 @@ import dev.tangle.tools.bench.TangleSetup.User;
 /**
  * Bench users for large runs on the dev stack only: rows inserted straight into {@code api.users} (handles
  * {@code <prefix>_<n>}, a password hash nothing verifies) and access tokens signed with the dev stack's own key
- * file ({@code .tangle/.tangle/jwt-keys.json}), so 10,000 users take seconds instead of argon2id's minutes.
+ * file ({@code .tangle/jwt-keys.json}), so 10,000 users take seconds instead of argon2id's minutes.
  * Like {@code bench feed} it needs the dev database ({@code TANGLE_DB_*} of .tangle/dev.env).
  */
 final class SeededUsers {
@@ -37,8 +37,7 @@ final class SeededUsers {
     }
 
     static Path defaultKeysFile() {
-        Path nested = Path.of(".tangle", ".tangle", "jwt-keys.json");
-        return Files.exists(nested) ? nested : Path.of(".tangle", "jwt-keys.json");
+        return Path.of(".tangle", "jwt-keys.json"); // the launcher moves a key file older launchers nested deeper
     }
 
     static List<User> seed(Map<String, String> vars, Path keysFile, String prefix, int n) throws Exception {

@@ -23,7 +23,7 @@ import dev.tangle.geo.safety.SafetyRepository.Alert;
 import dev.tangle.geo.safety.SafetyRepository.Checkin;
 import dev.tangle.geo.share.ShareService;
 import dev.tangle.geo.support.ApiClient;
-import dev.tangle.geo.support.EventConsumer;
+import dev.tangle.common.nats.EventConsumer;
 import dev.tangle.geo.support.GeoEvents;
 import dev.tangle.geo.support.GeoMetrics;
 import io.helidon.dbclient.DbRow;
@@ -63,7 +63,8 @@ public final class SafetyTimers implements AutoCloseable {
         this.metrics = metrics;
         this.staleAfter = staleAfter;
         this.staleReason = staleReason;
-        this.reads = new EventConsumer(nats, "geo-service-sos-reads", "tangle.evt.chat.*.read", this::read);
+        this.reads = new EventConsumer(nats, "geo-service-sos-reads", "tangle.evt.chat.*.read",
+                io.nats.client.api.DeliverPolicy.New, (subject, envelope) -> read(subject, envelope.path("data")));
     }
 
     public void schedule(ScheduledExecutorService scheduler, Duration interval) {

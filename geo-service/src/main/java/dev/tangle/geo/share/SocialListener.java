@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tangle.geo.support.EventConsumer;
+import dev.tangle.common.nats.EventConsumer;
+import io.nats.client.api.DeliverPolicy;
 import io.nats.client.Connection;
 
 /**
@@ -18,14 +19,21 @@ public final class SocialListener implements AutoCloseable {
 
     public SocialListener(Connection nats, ShareService shares) {
         this.consumers = List.of(
-                new EventConsumer(nats, "geo-service-unfriend", "tangle.evt.user.*.friend.removed",
+                consumer(nats, "geo-service-unfriend", "tangle.evt.user.*.friend.removed",
                         (subject, data) -> shares.separate(uuid(data, "userId"), uuid(data, "friendId"))),
-                new EventConsumer(nats, "geo-service-block", "tangle.evt.user.*.block.added",
+                consumer(nats, "geo-service-block", "tangle.evt.user.*.block.added",
                         (subject, data) -> shares.separate(uuid(data, "blockerId"), uuid(data, "blockedId"))),
-                new EventConsumer(nats, "geo-service-conversation-members", "tangle.evt.chat.*.member.*",
+                consumer(nats, "geo-service-conversation-members", "tangle.evt.chat.*.member.*",
                         (subject, data) -> member(shares, "conversation_id", subject, uuid(data, "conversationId"), data)),
-                new EventConsumer(nats, "geo-service-group-members", "tangle.evt.group.*.member.*",
+                consumer(nats, "geo-service-group-members", "tangle.evt.group.*.member.*",
                         (subject, data) -> member(shares, "group_id", subject, uuid(data, "groupId"), data)));
+    }
+
+    /** A consumer of new events whose handler gets the event's {@code data}. */
+    private static EventConsumer consumer(Connection nats, String durable, String filter,
+                                          java.util.function.BiConsumer<String, JsonNode> onData) {
+        return new EventConsumer(nats, durable, filter, DeliverPolicy.New,
+                (subject, envelope) -> onData.accept(subject, envelope.path("data")));
     }
 
     private static void member(ShareService shares, String column, String subject, UUID audienceId, JsonNode data) {

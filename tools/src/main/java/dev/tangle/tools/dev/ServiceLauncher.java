@@ -80,6 +80,10 @@ final class ServiceLauncher {
         if (System.getenv("TANGLE_JWT_JWKS_URL") == null) {
             env.put("TANGLE_JWT_JWKS_URL", "http://127.0.0.1:" + settings.portBase() + "/.well-known/jwks.json");
         }
+        // glibc's per-thread malloc arenas multiply libvips's native memory per job (docs/adr/0081)
+        if (service == Service.MEDIA_SERVICE && System.getenv("MALLOC_ARENA_MAX") == null) {
+            env.put("MALLOC_ARENA_MAX", "2");
+        }
         env.putAll(extra);
         return ChildProcess.start(label, command, env, workspace.home(), workspace.log(label), console, PREFIX_WIDTH);
     }

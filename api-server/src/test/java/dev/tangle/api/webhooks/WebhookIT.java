@@ -163,7 +163,11 @@ class WebhookIT {
             assertThat(envelope.path("specversion").asText()).isEqualTo("1.0");
             assertThat(envelope.path("id").asText()).isEqualTo(r.id());
         }
-        var deliveries = http.get("/v1/webhooks/" + hook.path("id").asText() + "/deliveries", owner.accessToken()).json();
+        // the receiver sees a request before the dispatcher records its answer: wait for the record
+        String deliveriesPath = "/v1/webhooks/" + hook.path("id").asText() + "/deliveries";
+        Await.until(Duration.ofSeconds(10), "three deliveries recorded as delivered", () ->
+                http.get(deliveriesPath + "?status=delivered", owner.accessToken()).json().path("items").size() == 3);
+        var deliveries = http.get(deliveriesPath, owner.accessToken()).json();
         assertThat(deliveries.path("items")).hasSize(3);
         assertThat(deliveries.path("items").get(2).path("attempts").asInt()).isEqualTo(6);
         deliveries.path("items").forEach(d -> assertThat(d.path("status").asText()).isEqualTo("delivered"));

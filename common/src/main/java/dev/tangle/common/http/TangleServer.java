@@ -31,15 +31,18 @@ public final class TangleServer {
     public static WebServer start(ServiceInfra infra, Consumer<HttpRouting.Builder> routes,
                                   Consumer<WebServerConfig.Builder> server) {
         var http = infra.config().http();
-        WebServerConfig.Builder builder = WebServer.builder()
-                .host(http.host())
-                .port(http.port())
-                .shutdownHook(false)
-                .maxPayloadSize(http.maxBodyBytes() * 4)
-                .directHandlers(ProblemDirectHandler.handlers())
-                .routing(routing -> routing(routing, infra, routes));
-        server.accept(builder);
-        WebServer webServer = Routes.recording(infra.config().service(), builder::build).start();
+        // routes registered directly on the routing happen at set-up, those of HttpServices at build: record both
+        WebServer webServer = Routes.recording(infra.config().service(), () -> {
+            WebServerConfig.Builder builder = WebServer.builder()
+                    .host(http.host())
+                    .port(http.port())
+                    .shutdownHook(false)
+                    .maxPayloadSize(http.maxBodyBytes() * 4)
+                    .directHandlers(ProblemDirectHandler.handlers())
+                    .routing(routing -> routing(routing, infra, routes));
+            server.accept(builder);
+            return builder.build();
+        }).start();
         infra.lifecycle().onStop("http server", webServer::stop);
         LOG.log(Level.INFO, infra.config().service() + " listening on " + http.host() + ":" + webServer.port());
         return webServer;

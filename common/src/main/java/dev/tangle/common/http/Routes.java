@@ -56,6 +56,14 @@ public final class Routes {
         return add(Method.PATCH, path, handler);
     }
 
+    public Routes head(String path, Handler handler) {
+        return add(Method.HEAD, path, handler);
+    }
+
+    public Routes options(String path, Handler handler) {
+        return add(Method.OPTIONS, path, handler);
+    }
+
     public Routes delete(String path, Handler handler) {
         return add(Method.DELETE, path, handler);
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.tangle.common.auth.Authn;
 import dev.tangle.common.auth.TokenVerifier;
+import dev.tangle.common.http.Routes;
 import dev.tangle.common.json.HttpJson;
 import dev.tangle.common.json.JsonBody;
 import dev.tangle.geo.support.GeoEvents;
@@ -31,7 +32,7 @@ public final class LocationHttpService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/v1/location", this::update).get("/v1/location/live", this::live);
+        Routes.on(rules).post("/v1/location", this::update).get("/v1/location/live", this::live);
     }
 
     private void update(ServerRequest req, ServerResponse res) {

@@ -41,8 +41,8 @@ public final class MediaHttpService implements HttpService {
         Routes.on(rules)
                 .get("/v1/media/{id}", this::get)
                 .delete("/v1/media/{id}", this::delete)
-                .get("/v1/media/{id}/content", this::content);
-        rules.head("/v1/media/{id}/content", this::content);
+                .get("/v1/media/{id}/content", this::content)
+                .head("/v1/media/{id}/content", this::content);
     }
 
     private void get(ServerRequest req, ServerResponse res) {

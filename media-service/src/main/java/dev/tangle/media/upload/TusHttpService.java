@@ -10,6 +10,7 @@ import dev.tangle.common.auth.Authn;
 import dev.tangle.common.auth.TokenVerifier;
 import dev.tangle.common.error.ApiException;
 import dev.tangle.common.error.ErrorCode;
+import dev.tangle.common.http.Routes;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.id.Ids;
 import io.helidon.http.HeaderName;
@@ -52,7 +53,7 @@ public final class TusHttpService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.options("/v1/uploads", this::options)
+        Routes.on(rules).options("/v1/uploads", this::options)
                 .options("/v1/uploads/{id}", this::options)
                 .post("/v1/uploads", this::create)
                 .head("/v1/uploads/{id}", this::head)

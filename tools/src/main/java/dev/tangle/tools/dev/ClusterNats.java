@@ -58,6 +58,26 @@ public final class ClusterNats implements DevNatsHandle {
 
     /** Starts {@code size} nodes and waits until the cluster has a JetStream meta leader. */
     public static ClusterNats start(Workspace workspace, int size) {
+        try {
+            return startOnce(workspace, size);
+        } catch (CliException first) {
+            // A port picked as free can be taken (an outgoing connection's local port) before the node binds it:
+            // forget the remembered ports and try once more on new ones.
+            System.err.println("tangle: the NATS cluster did not start (" + first.getMessage() + "); retrying on new ports");
+            for (int i = 1; i <= size; i++) {
+                for (String suffix : List.of("", "-route", "-monitor")) {
+                    try {
+                        Files.deleteIfExists(workspace.rememberedPort("nats-" + i + suffix));
+                    } catch (IOException e) {
+                        throw new CliException("cannot reset the cluster's ports: " + e.getMessage());
+                    }
+                }
+            }
+            return startOnce(workspace, size);
+        }
+    }
+
+    private static ClusterNats startOnce(Workspace workspace, int size) {
         Path binary = DevNats.findBinary();
         List<Node> nodes = new ArrayList<>();
         for (int i = 1; i <= size; i++) {
@@ -163,6 +183,15 @@ public final class ClusterNats implements DevNatsHandle {
     }
 
     /** {@code /healthz} answers 200 (the node's JetStream is up) and {@code /jsz} names a meta leader. */
+    private static String lastLines(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return ": " + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     private void awaitHealthy(Node node, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
@@ -173,7 +202,7 @@ public final class ClusterNats implements DevNatsHandle {
             }
             if (process == null || !process.isAlive()) {
                 throw new CliException(node.name() + " exited" + (process == null ? "" : " with code " + process.exitCode())
-                                       + "; see " + workspace.log(node.name()));
+                                       + "; see " + workspace.log(node.name()) + lastLines(workspace.log(node.name())));
             }
             try {
                 HttpResponse<String> res = HTTP.send(HttpRequest.newBuilder(URI.create(node.monitorUrl() + "/healthz"))

@@ -2,21 +2,15 @@ package dev.tangle.tools;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import dev.tangle.api.ApiConfig;
 import dev.tangle.common.http.RunningService;
 import dev.tangle.common.test.Await;
 import dev.tangle.common.test.HttpTestClient;
-import dev.tangle.common.test.TestInfra;
-import dev.tangle.geo.GeoConfig;
-import dev.tangle.media.MediaConfig;
-import dev.tangle.socket.SocketConfig;
 import dev.tangle.tools.monitoring.MonitoringFiles;
 import dev.tangle.tools.monitoring.PromQlNames;
 import org.junit.jupiter.api.AfterAll;
@@ -32,20 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MonitoringIT {
 
-    private static final Map<String, RunningService> SERVICES = new LinkedHashMap<>();
+    private static Map<String, RunningService> SERVICES;
     private static final MonitoringFiles FILES = new MonitoringFiles(Path.of("").toAbsolutePath().getParent());
 
     @BeforeAll
     static void start() {
-        SERVICES.put("api-server", dev.tangle.api.Main.start(ApiConfig.from(TestInfra.settings(TestInfra.env()))));
-        SERVICES.put("socket-server", dev.tangle.socket.Main.start(SocketConfig.from(TestInfra.settings(TestInfra.env()))));
-        SERVICES.put("geo-service", dev.tangle.geo.Main.start(GeoConfig.from(TestInfra.settings(TestInfra.env()))));
-        SERVICES.put("media-service", dev.tangle.media.Main.start(MediaConfig.from(TestInfra.settings(TestInfra.env()))));
+        SERVICES = AllServices.start();
     }
 
     @AfterAll
     static void stop() {
-        SERVICES.values().forEach(RunningService::stop);
+        AllServices.stop(SERVICES);
     }
 
     @Test

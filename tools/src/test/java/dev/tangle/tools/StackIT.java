@@ -1,17 +1,11 @@
 package dev.tangle.tools;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.tangle.api.ApiConfig;
 import dev.tangle.common.http.RunningService;
 import dev.tangle.common.test.Await;
 import dev.tangle.common.test.HttpTestClient;
-import dev.tangle.common.test.TestInfra;
-import dev.tangle.geo.GeoConfig;
-import dev.tangle.media.MediaConfig;
-import dev.tangle.socket.SocketConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,19 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StackIT {
 
-    private static final Map<String, RunningService> SERVICES = new LinkedHashMap<>();
+    private static Map<String, RunningService> SERVICES;
 
     @BeforeAll
     static void start() {
-        SERVICES.put("api-server", dev.tangle.api.Main.start(ApiConfig.from(TestInfra.settings(TestInfra.env()))));
-        SERVICES.put("socket-server", dev.tangle.socket.Main.start(SocketConfig.from(TestInfra.settings(TestInfra.env()))));
-        SERVICES.put("geo-service", dev.tangle.geo.Main.start(GeoConfig.from(TestInfra.settings(TestInfra.env()))));
-        SERVICES.put("media-service", dev.tangle.media.Main.start(MediaConfig.from(TestInfra.settings(TestInfra.env()))));
+        SERVICES = AllServices.start();
     }
 
     @AfterAll
     static void stop() {
-        SERVICES.values().forEach(RunningService::stop);
+        AllServices.stop(SERVICES);
     }
 
     @Test

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A failure that a client caused or may see, mapped once to RFC 9457 problem+json by {@link ProblemHandlers}.
+ * A failure that a client caused or may see, mapped once per transport from its
+ * {@link Problems#document problem document} (problem+json over HTTP by {@code dev.tangle.common.http.ProblemHandlers}).
  * The {@link #code()} is a stable machine-readable string that clients may switch on.
  */
 public class ApiException extends RuntimeException {

@@ -1,6 +1,7 @@
 package dev.tangle.common.error;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -83,6 +84,25 @@ public final class Problems {
         return new ApiException(503, ErrorCode.UNAVAILABLE.code(), "Outcome unknown",
                 "The request may or may not have been committed; retry it with the same clientMsgId, "
                 + "which returns the message if it was", List.of(), Map.of("Retry-After", "1"));
+    }
+
+    /**
+     * The RFC 9457 problem document of a failure, {@code {type, title, status, detail, code}} plus {@code errors}
+     * for invalid fields: the body of a problem+json response, of a failed {@code tangle.svc.*} reply and (with
+     * {@code errors}) of a WebSocket error frame.
+     */
+    public static Map<String, Object> document(ApiException ex) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", ErrorCode.of(ex.code()).map(ErrorCode::type)
+                .orElse("https://tangle.dev/problems/" + ex.code().replace('_', '-')));
+        body.put("title", ex.title());
+        body.put("status", ex.status());
+        body.put("detail", ex.detail());
+        body.put("code", ex.code());
+        if (!ex.fieldErrors().isEmpty()) {
+            body.put("errors", ex.fieldErrors());
+        }
+        return body;
     }
 
     /** A failure of the server itself; the detail must not reveal internals. */

@@ -3,11 +3,7 @@ package dev.tangle.common.http;
 import java.lang.System.Logger.Level;
 import java.util.function.Consumer;
 
-import dev.tangle.common.error.ProblemDirectHandler;
-import dev.tangle.common.error.ProblemHandlers;
 import dev.tangle.common.error.Problems;
-import dev.tangle.common.health.HealthHttpService;
-import dev.tangle.common.metrics.MetricsHttpService;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.tangle.common.db.Repository;
 import dev.tangle.common.db.Rows;
 import dev.tangle.common.event.Event;
 import dev.tangle.common.json.Json;
@@ -11,8 +12,10 @@ import io.helidon.dbclient.DbExecute;
 
 /**
  * Writes events into the outbox table of the caller's schema. Call it inside the transaction that makes the
- * change, so the event exists if and only if the change committed; {@link OutboxRelay} publishes it.
+ * change, so the event exists if and only if the change committed; {@link OutboxRelay} publishes it. The writer of
+ * the outbox table, hence a {@link Repository}.
  */
+@Repository
 public final class Outbox {
 
     private Outbox() {

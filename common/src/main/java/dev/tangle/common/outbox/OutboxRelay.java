@@ -12,6 +12,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.tangle.common.db.Database;
+import dev.tangle.common.db.Repository;
 import dev.tangle.common.db.Rows;
 import dev.tangle.common.metrics.Metrics;
 import io.helidon.dbclient.DbRow;
@@ -39,6 +40,7 @@ import io.nats.client.impl.Headers;
  * vacuums the table once it has deleted {@value #VACUUM_AFTER_ROWS} rows: autovacuum visits a database at most
  * once a minute, and in between a busy outbox grew to thousands of pages of deleted rows that every pass read.
  */
+@Repository // claims, publishes and deletes outbox rows in one transaction: the SQL is the relay
 public final class OutboxRelay implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());

@@ -7,7 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tangle.common.error.ApiException;
 import dev.tangle.common.error.ErrorCode;
-import dev.tangle.common.error.ProblemHandlers;
+import dev.tangle.common.error.Problems;
 import dev.tangle.common.json.Json;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
@@ -32,7 +32,7 @@ final class ServiceErrors {
     }
 
     static byte[] body(ApiException e) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>(ProblemHandlers.body(e));
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Problems.document(e));
         String retryAfter = e.headers().get(RETRY_AFTER);
         if (retryAfter != null) {
             body.put("retryAfterSeconds", Long.parseLong(retryAfter));

@@ -1,4 +1,4 @@
-package dev.tangle.common.health;
+package dev.tangle.common.http;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
-import dev.tangle.common.http.Routes;
+import dev.tangle.common.health.HealthCheck;
 import dev.tangle.common.json.HttpJson;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;

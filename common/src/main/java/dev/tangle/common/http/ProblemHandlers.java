@@ -1,9 +1,11 @@
-package dev.tangle.common.error;
+package dev.tangle.common.http;
 
 import java.lang.System.Logger.Level;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import dev.tangle.common.db.DbFailures;
+import dev.tangle.common.error.ApiException;
+import dev.tangle.common.error.ErrorCode;
+import dev.tangle.common.error.Problems;
 import dev.tangle.common.json.Json;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
@@ -39,22 +41,7 @@ public final class ProblemHandlers {
         ex.headers().forEach((name, value) -> res.header(HeaderNames.create(name), value));
         res.status(Status.create(ex.status()));
         res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
-        res.send(Json.write(body(ex)));
-    }
-
-    /** The problem document of a failure; also used for WebSocket error frames. */
-    public static Map<String, Object> body(ApiException ex) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", ErrorCode.of(ex.code()).map(ErrorCode::type)
-                .orElse("https://tangle.dev/problems/" + ex.code().replace('_', '-')));
-        body.put("title", ex.title());
-        body.put("status", ex.status());
-        body.put("detail", ex.detail());
-        body.put("code", ex.code());
-        if (!ex.fieldErrors().isEmpty()) {
-            body.put("errors", ex.fieldErrors());
-        }
-        return body;
+        res.send(Json.write(Problems.document(ex)));
     }
 
     private static void httpException(ServerRequest req, ServerResponse res, HttpException ex) {
@@ -68,7 +55,7 @@ public final class ProblemHandlers {
     }
 
     private static void unexpected(ServerRequest req, ServerResponse res, Throwable ex) {
-        var known = dev.tangle.common.db.DbFailures.asProblem(ex);
+        var known = DbFailures.asProblem(ex);
         if (known.isPresent()) {
             if (known.get().status() >= 500) {
                 LOG.log(Level.WARNING, req.prologue().method().text() + " " + req.path().path() + " [" + req.id()

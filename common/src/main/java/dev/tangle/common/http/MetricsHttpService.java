@@ -1,6 +1,6 @@
-package dev.tangle.common.metrics;
+package dev.tangle.common.http;
 
-import dev.tangle.common.http.Routes;
+import dev.tangle.common.metrics.Metrics;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;

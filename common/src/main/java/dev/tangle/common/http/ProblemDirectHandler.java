@@ -1,7 +1,10 @@
-package dev.tangle.common.error;
+package dev.tangle.common.http;
 
 import java.util.Locale;
 
+import dev.tangle.common.error.ApiException;
+import dev.tangle.common.error.ErrorCode;
+import dev.tangle.common.error.Problems;
 import dev.tangle.common.json.Json;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
@@ -45,7 +48,7 @@ public final class ProblemDirectHandler implements DirectHandler {
         return TransportResponse.builder()
                 .status(answered)
                 .headers(headers)
-                .entity(Json.write(ProblemHandlers.body(problem)))
+                .entity(Json.write(Problems.document(problem)))
                 .build();
     }
 

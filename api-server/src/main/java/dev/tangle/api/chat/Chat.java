@@ -11,6 +11,7 @@ import dev.tangle.api.chat.read.ReadService;
 import dev.tangle.api.chat.svc.ChatServiceEndpoints;
 import dev.tangle.api.graph.SocialGraph;
 import dev.tangle.common.auth.TokenVerifier;
+import dev.tangle.common.http.Feature;
 import dev.tangle.common.http.ServiceInfra;
 import io.helidon.webserver.http.HttpRouting;
 
@@ -22,7 +23,7 @@ import io.helidon.webserver.http.HttpRouting;
  * @param messages      sends, history, edits, reactions
  * @param reads         read markers and receipts
  */
-public record Chat(ConversationService conversations, MessageService messages, ReadService reads) {
+public record Chat(ConversationService conversations, MessageService messages, ReadService reads) implements Feature {
 
     public static Chat start(ServiceInfra infra, SocialGraph graph, ChatConfig config) {
         return start(infra, graph, config, dev.tangle.api.media.MediaValidator.NONE);
@@ -45,6 +46,7 @@ public record Chat(ConversationService conversations, MessageService messages, R
         return new Chat(conversations, messages, reads);
     }
 
+    @Override
     public void routing(HttpRouting.Builder routing, TokenVerifier verifier) {
         routing.register(new ConversationHttpService(verifier, conversations))
                 .register(new MessageHttpService(verifier, messages))

@@ -1,5 +1,5 @@
 /**
- * Community: posts, nested comments, reactions and feeds.
+ * Community: posts, nested comments, reactions and feeds, assembled by {@link dev.tangle.api.community.Community}.
  *
  * <p>Invariants: a post or comment the caller may not see is answered 404 wherever it can be reached (by id,
  * in feeds and lists, through its comments and reactions); blocks hide both ways; every change writes its

@@ -27,6 +27,11 @@ public class MediaValidator {
 
     private final NatsServiceClient media;
 
+    /** Asks media-service over the service's NATS connection, waiting up to 3 s for an answer. */
+    public static MediaValidator over(io.nats.client.Connection nats) {
+        return new MediaValidator(new NatsServiceClient(nats, java.time.Duration.ofSeconds(3)));
+    }
+
     public MediaValidator(NatsServiceClient media) {
         this.media = media;
     }

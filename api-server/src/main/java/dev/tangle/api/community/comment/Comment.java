@@ -3,7 +3,7 @@ package dev.tangle.api.community.comment;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.tangle.api.community.Reactions;
+import dev.tangle.api.community.shared.Reactions;
 import dev.tangle.common.page.Page;
 
 /**

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.tangle.api.community.CommunityEvents;
-import dev.tangle.api.community.ReactionCounts;
-import dev.tangle.api.community.ReactionTarget;
-import dev.tangle.api.community.Reactions;
+import dev.tangle.api.community.shared.CommunityEvents;
+import dev.tangle.api.community.shared.ReactionCounts;
+import dev.tangle.api.community.shared.ReactionTarget;
+import dev.tangle.api.community.shared.Reactions;
 import dev.tangle.api.community.post.PostAccess;
 import dev.tangle.api.community.post.PostRepository;
 import dev.tangle.api.community.post.StoredPost;

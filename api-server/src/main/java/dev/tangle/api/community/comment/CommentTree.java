@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.tangle.api.community.Reactions;
+import dev.tangle.api.community.shared.Reactions;
 import dev.tangle.common.page.Cursor;
 import dev.tangle.common.page.Page;
 import dev.tangle.common.page.PageRequest;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.tangle.api.community.Reactions;
+import dev.tangle.api.community.shared.Reactions;
 import dev.tangle.common.contract.MediaContract;
 
 /**

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.tangle.api.community.ReactionCounts;
-import dev.tangle.api.community.ReactionTarget;
-import dev.tangle.api.community.Reactions;
+import dev.tangle.api.community.shared.ReactionCounts;
+import dev.tangle.api.community.shared.ReactionTarget;
+import dev.tangle.api.community.shared.Reactions;
 import dev.tangle.common.db.Database;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.id.Ids;

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.tangle.api.community.ReactionCounts;
-import dev.tangle.api.community.ReactionTarget;
-import dev.tangle.api.community.Reactions;
+import dev.tangle.api.community.shared.ReactionCounts;
+import dev.tangle.api.community.shared.ReactionTarget;
+import dev.tangle.api.community.shared.Reactions;
 import dev.tangle.common.db.Rows;
 import io.helidon.dbclient.DbExecute;
 

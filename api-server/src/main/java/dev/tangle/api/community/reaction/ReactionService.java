@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.tangle.api.community.CommunityEvents;
-import dev.tangle.api.community.ReactionTarget;
-import dev.tangle.api.community.Reactions;
+import dev.tangle.api.community.shared.CommunityEvents;
+import dev.tangle.api.community.shared.ReactionTarget;
+import dev.tangle.api.community.shared.Reactions;
 import dev.tangle.api.community.comment.CommentService;
 import dev.tangle.api.community.post.PostAccess;
 import dev.tangle.api.community.post.StoredPost;

@@ -1,4 +1,4 @@
-package dev.tangle.api.community;
+package dev.tangle.api.community.shared;
 
 import java.util.Collection;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.tangle.api.community;
+package dev.tangle.api.community.shared;
 
 /** What can be reacted to: the table and its target column. */
 public enum ReactionTarget {

@@ -30,6 +30,7 @@ import dev.tangle.geo.share.ShareService;
 import dev.tangle.geo.share.SocialListener;
 import dev.tangle.geo.share.ViewerCache;
 import dev.tangle.geo.support.ApiClient;
+import dev.tangle.geo.support.GeoFeature;
 import dev.tangle.geo.support.GeoMetrics;
 import dev.tangle.geo.support.Pushes;
 import io.helidon.webserver.http.HttpRouting;

@@ -9,6 +9,7 @@ import dev.tangle.common.http.RunningService;
 import dev.tangle.common.http.ServiceInfra;
 import dev.tangle.common.http.TangleServer;
 import dev.tangle.geo.map.MapFeature;
+import dev.tangle.geo.support.GeoFeature;
 
 /** Composition root of geo-service: config, infrastructure, features, routes. */
 public final class Main {

@@ -12,7 +12,7 @@ import dev.tangle.common.error.ApiException;
 import dev.tangle.common.json.Json;
 import dev.tangle.common.nats.Subjects;
 import dev.tangle.common.nats.service.NatsServiceClient;
-import dev.tangle.socket.SocketConfig.WsSettings;
+import dev.tangle.socket.session.WsSettings;
 import dev.tangle.socket.canvas.CanvasRooms;
 import dev.tangle.socket.fanout.ChatClient;
 import dev.tangle.socket.frames.FrameException;

@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import dev.tangle.socket.SocketConfig.WsSettings;
+import dev.tangle.socket.session.WsSettings;
 import dev.tangle.socket.canvas.CanvasRooms;
 import dev.tangle.socket.fanout.ChatClient;
 import dev.tangle.socket.fanout.Memberships;

@@ -2,7 +2,7 @@ package dev.tangle.geo.map;
 
 import dev.tangle.common.auth.TokenVerifier;
 import dev.tangle.common.http.ServiceInfra;
-import dev.tangle.geo.GeoFeature;
+import dev.tangle.geo.support.GeoFeature;
 import dev.tangle.geo.map.index.MapIndex;
 import io.helidon.webserver.http.HttpRouting;
 

@@ -148,6 +148,12 @@ public final class ShareRepository {
                         "views", Rows.longValue(row, "views"))).toList();
     }
 
+    /** Shares live now. */
+    public long activeCount(DbExecute db) {
+        return db.createGet("SELECT count(*) AS n FROM shares WHERE ended_at IS NULL AND expires_at > now()")
+                .execute().map(r -> Rows.longValue(r, "n")).orElse(0L);
+    }
+
     /** Marks the owner's open shares as just updated (staleness). */
     public void touch(DbExecute db, UUID owner, Instant at) {
         db.createUpdate("UPDATE shares SET last_update_at = ?, stale_notified = false WHERE owner_id = ? "

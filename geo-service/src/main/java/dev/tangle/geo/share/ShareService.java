@@ -202,8 +202,7 @@ public final class ShareService {
     }
 
     public long activeCount() {
-        return db.client().execute().createGet("SELECT count(*) AS n FROM shares WHERE ended_at IS NULL AND expires_at > now()")
-                .execute().map(r -> dev.tangle.common.db.Rows.longValue(r, "n")).orElse(0L);
+        return shares.activeCount(db.client().execute());
     }
 
     public void touch(UUID owner, Instant at) {

@@ -1,8 +1,8 @@
-package dev.tangle.geo;
+package dev.tangle.geo.support;
 
 import io.helidon.webserver.http.HttpRouting;
 
-/** One feature of geo-service started by {@link Main}: it registers its routes; its resources stop with the service. */
+/** One feature of geo-service started by {@code Main}: it registers its routes; its resources stop with the service. */
 public interface GeoFeature {
 
     void routing(HttpRouting.Builder routing);

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.tangle.common.db.Repository;
 import dev.tangle.common.db.Rows;
 import io.helidon.dbclient.DbRow;
 
-/** Column readers the common {@link Rows} does not have. */
+/** Column readers the common {@link Rows} does not have; part of the repositories (they read JDBC arrays). */
+@Repository
 public final class Sql {
 
     private Sql() {

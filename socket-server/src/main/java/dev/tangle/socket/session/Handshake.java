@@ -5,7 +5,6 @@ import java.util.Optional;
 import dev.tangle.common.auth.Principal;
 import dev.tangle.common.auth.TokenVerifier;
 import dev.tangle.common.error.Problems;
-import dev.tangle.socket.SocketConfig.WsSettings;
 import io.helidon.common.uri.UriQuery;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;

@@ -2,7 +2,6 @@ package dev.tangle.socket.session;
 
 import java.time.Instant;
 
-import dev.tangle.socket.SocketConfig.WsSettings;
 
 /**
  * Runs every half heartbeat period: pings every session once per period, drops one that has not answered for

@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.tangle.socket.SocketConfig.WsSettings;
 import dev.tangle.socket.frames.OutFrame;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.webserver.spi.ServerConnection;

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.tangle.socket.SocketConfig.WsSettings;
 import io.helidon.websocket.WsSession;
 
 /** The sessions of this instance, grouped by user. */

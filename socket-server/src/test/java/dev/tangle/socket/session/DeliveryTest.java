@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.tangle.common.test.Await;
-import dev.tangle.socket.SocketConfig.WsSettings;
+import dev.tangle.socket.session.WsSettings;
 import dev.tangle.socket.frames.OutFrame;
 import io.helidon.websocket.WsSession;
 import org.junit.jupiter.api.Test;

@@ -34,7 +34,8 @@ public record GeoConfig(CommonConfig common, AuthConfig jwt, GeoSettings geo, Ma
      *                           ({@code geo.place-margin-m}, 100)
      * @param timerPollInterval  how often each instance polls due timers ({@code geo.timer-poll-interval}, 500ms)
      * @param requestTimeout     timeout of requests to api-server ({@code geo.request-timeout}, 5s)
-     * @param serviceConcurrency {@code tangle.svc.geo.*} requests handled at once ({@code geo.service-concurrency}, 1024)
+     * @param serviceConcurrency {@code tangle.svc.geo.*} requests handled at once ({@code geo.service-concurrency}, 8192:
+     *                           a location update only takes its sharer's slot, so this is an overload guard)
      * @param viewerCacheTtl     how long a sharer's resolved viewers are cached without an invalidation
      *                           ({@code geo.viewer-cache-ttl}, 30s)
      * @param defaultEscalation  SOS escalation when a user set none ({@code geo.sos-escalate-after}, 120s)
@@ -51,7 +52,7 @@ public record GeoConfig(CommonConfig common, AuthConfig jwt, GeoSettings geo, Ma
                     s.integer("geo.place-margin-m", 100, 0, 5000),
                     s.duration("geo.timer-poll-interval", Duration.ofMillis(500), Duration.ofMillis(10), Duration.ofMinutes(1)),
                     s.duration("geo.request-timeout", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(1)),
-                    s.integer("geo.service-concurrency", 1024, 1, 100_000),
+                    s.integer("geo.service-concurrency", 8192, 1, 100_000),
                     s.duration("geo.viewer-cache-ttl", Duration.ofSeconds(30), Duration.ZERO, Duration.ofHours(1)),
                     s.duration("geo.sos-escalate-after", Duration.ofSeconds(120), Duration.ofSeconds(1), Duration.ofHours(24)));
         }

@@ -36,6 +36,8 @@ public final class LocationStore implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LocationStore.class.getName());
     private static final String SUBJECT_PREFIX = "$KV." + Streams.LOCATION_BUCKET + ".";
     private static final Duration ACK_WAIT = Duration.ofSeconds(5);
+    /** Writes in flight at once. */
+    private static final int WINDOW = 256;
 
     private final KeyValue kv;
     private final JetStream js;
@@ -102,13 +104,13 @@ public final class LocationStore implements AutoCloseable {
         }
     }
 
-    /** Sends the newest value of every dirty sharer and waits for the acknowledgements. */
+    /**
+     * Sends the newest value of every dirty sharer, {@value #WINDOW} at a time (so the connection's outgoing queue
+     * never fills with them), and waits for the acknowledgements.
+     */
     private void flush() {
-        if (dirty.isEmpty()) {
-            return;
-        }
-        List<Map.Entry<UUID, LastLocation>> sent = new ArrayList<>();
-        List<CompletableFuture<?>> acks = new ArrayList<>();
+        List<Map.Entry<UUID, LastLocation>> sent = new ArrayList<>(WINDOW);
+        List<CompletableFuture<?>> acks = new ArrayList<>(WINDOW);
         for (UUID user : dirty.keySet()) {
             dirty.remove(user);
             LastLocation value = unstored.get(user);
@@ -123,21 +125,35 @@ public final class LocationStore implements AutoCloseable {
                 noteFailure(e);
                 break;
             }
-        }
-        for (int i = 0; i < acks.size(); i++) {
-            Map.Entry<UUID, LastLocation> e = sent.get(i);
-            try {
-                acks.get(i).get(ACK_WAIT.toNanos(), TimeUnit.NANOSECONDS);
-                unstored.remove(e.getKey(), e.getValue());
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
+            if (acks.size() == WINDOW && !awaitAcks(sent, acks)) {
                 return;
-            } catch (Exception ex) {
-                if (unstored.get(e.getKey()) == e.getValue()) {
-                    dirty.put(e.getKey(), Boolean.TRUE); // not stored and nothing newer: again with the next batch
-                }
-                noteFailure(ex);
             }
+        }
+        awaitAcks(sent, acks);
+    }
+
+    /** Waits for the window's acknowledgements; false when interrupted. */
+    private boolean awaitAcks(List<Map.Entry<UUID, LastLocation>> sent, List<CompletableFuture<?>> acks) {
+        try {
+            for (int i = 0; i < acks.size(); i++) {
+                Map.Entry<UUID, LastLocation> e = sent.get(i);
+                try {
+                    acks.get(i).get(ACK_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+                    unstored.remove(e.getKey(), e.getValue());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                } catch (Exception ex) {
+                    if (unstored.get(e.getKey()) == e.getValue()) {
+                        dirty.put(e.getKey(), Boolean.TRUE); // not stored and nothing newer: again with the next batch
+                    }
+                    noteFailure(ex);
+                }
+            }
+            return true;
+        } finally {
+            sent.clear();
+            acks.clear();
         }
     }
 

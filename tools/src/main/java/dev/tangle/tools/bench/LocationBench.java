@@ -126,12 +126,12 @@ public final class LocationBench {
             Thread.sleep(1000); // let the resume window pass
             ServerMeter meter = new ServerMeter(Map.of());
             ServerMeter servers = new ServerMeter(pids);
-            double ingestedBefore = ingested();
+            Map<String, Double> ingestedBefore = ingested();
             String loadBefore = loadAverage();
             servers.start();
             meter.start();
             long sent = drive(sockets, sharerConns, homes, interval, duration);
-            double ingested = ingested() - ingestedBefore;
+            Map<String, Double> ingested = minus(ingested(), ingestedBefore);
             servers.stop();
             meter.stop();
             String loadAfter = loadAverage();
@@ -174,11 +174,14 @@ public final class LocationBench {
         }
     }
 
-    private void report(LocationSockets s, int sharers, int perSharer, long sent, double ingested, Duration duration,
+    private void report(LocationSockets s, int sharers, int perSharer, long sent, Map<String, Double> ingested, Duration duration,
                         ServerMeter servers, ServerMeter client, String load) {
         double seconds = duration.toNanos() / 1e9;
         System.out.printf(Locale.ROOT, "%n  location updates sent      %,d (%.0f/s)%n", sent, sent / seconds);
-        System.out.printf(Locale.ROOT, "  ingested by geo-service    %,.0f (%.0f/s)  [tangle_geo_location_updates_total]%n", ingested, ingested / seconds);
+        double processed = ingested.getOrDefault("processed", 0.0);
+        double coalesced = ingested.getOrDefault("coalesced", 0.0);
+        System.out.printf(Locale.ROOT, "  ingested by geo-service    %,.0f (%.0f/s): processed %,.0f (%.0f/s), coalesced %,.0f  [tangle_geo_location_updates_total]%n",
+                processed + coalesced, (processed + coalesced) / seconds, processed, processed / seconds, coalesced);
         System.out.printf(Locale.ROOT, "  sockets ready / dropped    %,d of %,d / %,d  (viewers %,d)%n", s.ready.get(),
                 sharers * (1 + perSharer), s.dropped.get(), sharers * perSharer);
         synchronized (s.pushes) {
@@ -231,16 +234,24 @@ public final class LocationBench {
         }
     }
 
-    /** geo-service's own count of updates received (processed + coalesced). */
-    private double ingested() throws IOException, InterruptedException {
+    /** geo-service's own count of updates received, by outcome ({@code processed}, {@code coalesced}). */
+    private Map<String, Double> ingested() throws IOException, InterruptedException {
         String text = http.send(HttpRequest.newBuilder(geo.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        double total = 0;
+        Map<String, Double> byOutcome = new TreeMap<>();
         for (String line : text.split("\n")) {
             if (line.startsWith("tangle_geo_location_updates_total{")) {
-                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                int at = line.indexOf("outcome=\"");
+                String outcome = at < 0 ? "?" : line.substring(at + 9, line.indexOf('"', at + 9));
+                byOutcome.merge(outcome, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum);
             }
         }
-        return total;
+        return byOutcome;
+    }
+
+    private static Map<String, Double> minus(Map<String, Double> after, Map<String, Double> before) {
+        Map<String, Double> d = new TreeMap<>();
+        after.forEach((k, v) -> d.put(k, v - before.getOrDefault(k, 0.0)));
+        return d;
     }
 
     private interface Task {

@@ -24,12 +24,18 @@ public final class EventRouter implements MessageHandler {
 
     private static final System.Logger LOG = System.getLogger(EventRouter.class.getName());
 
+    /** The local users who receive a conversation's events ({@link Interest}; a stand-in in the fan-out benchmark). */
+    public interface LocalMembers {
+        /** Do not modify the array. */
+        LocalUser[] localMembers(UUID conversationId);
+    }
+
     private final SessionRegistry registry;
-    private final Interest interest;
+    private final LocalMembers interest;
     private final Memberships memberships;
     private final SocialListener social;
 
-    public EventRouter(SessionRegistry registry, Interest interest, Memberships memberships, SocialListener social) {
+    public EventRouter(SessionRegistry registry, LocalMembers interest, Memberships memberships, SocialListener social) {
         this.registry = registry;
         this.interest = interest;
         this.memberships = memberships;
@@ -38,12 +44,17 @@ public final class EventRouter implements MessageHandler {
 
     @Override
     public void onMessage(Message msg) {
-        String[] parts = msg.getSubject().split("\\.", 5);
+        route(msg.getSubject(), msg.getData());
+    }
+
+    /** One message of this instance's subscriptions: its subject and payload. */
+    public void route(String subject, byte[] data) {
+        String[] parts = subject.split("\\.", 5);
         try {
             if (parts.length >= 4 && "rt".equals(parts[1])) {
-                realtime(parts[2], UUID.fromString(parts[3]), Json.tree(msg.getData()));
+                realtime(parts[2], UUID.fromString(parts[3]), Json.tree(data));
             } else if (parts.length == 5 && "evt".equals(parts[1])) {
-                JsonNode envelope = Json.tree(msg.getData());
+                JsonNode envelope = Json.tree(data);
                 UUID id = UUID.fromString(parts[3]);
                 if ("chat".equals(parts[2])) {
                     chat(id, parts[4], envelope);
@@ -52,7 +63,7 @@ public final class EventRouter implements MessageHandler {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Cannot route " + msg.getSubject() + ": " + e);
+            LOG.log(Level.WARNING, "Cannot route " + subject + ": " + e);
         }
     }
 

@@ -25,7 +25,7 @@ import io.nats.client.MessageHandler;
  * spread over several dispatchers by conversation (or user) id: fan-out of different conversations runs in
  * parallel, the events of one conversation stay in order on one thread.
  */
-public final class Interest {
+public final class Interest implements EventRouter.LocalMembers {
 
     private static final LocalUser[] NONE = new LocalUser[0];
 
@@ -52,6 +52,7 @@ public final class Interest {
     }
 
     /** Local users who receive a conversation; do not modify the array. */
+    @Override
     public LocalUser[] localMembers(UUID conversationId) {
         LocalUser[] members = rooms.get(conversationId);
         return members == null ? NONE : members;

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.tangle.socket.frames.OutFrame;
+import dev.tangle.socket.ws.PreparedFrames;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.webserver.spi.ServerConnection;
 import io.helidon.websocket.WsSession;
@@ -266,7 +267,11 @@ public final class Session {
             if (item instanceof OutFrame frame) {
                 queued.decrementAndGet();
                 queuedBytes.addAndGet(-frame.bytes());
-                ws.send(frame.text(), true);
+                if (ws instanceof PreparedFrames prepared) {
+                    prepared.sendPrepared(frame.wire()); // the bytes every session of the event shares
+                } else {
+                    ws.send(frame.text(), true);
+                }
                 events.written(frame);
             } else if (item instanceof Control control) {
                 switch (control.kind()) {

@@ -28,7 +28,8 @@ final class MessageAssembler {
     private enum Kind { NONE, TEXT, BINARY }
 
     private final int maxMessageBytes;
-    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    /** Only while a fragmented message is being assembled: an idle connection keeps no buffer. */
+    private ByteArrayOutputStream pending;
     private Kind kind = Kind.NONE;
 
     MessageAssembler(int maxMessageBytes) {
@@ -69,12 +70,15 @@ final class MessageAssembler {
         }
         boolean text = kind == Kind.TEXT;
         byte[] whole = pending.toByteArray();
-        pending.reset();
+        pending = null;
         kind = Kind.NONE;
         return complete(text, whole);
     }
 
     private void append(byte[] payload) {
+        if (pending == null) {
+            pending = new ByteArrayOutputStream(payload.length);
+        }
         if ((long) pending.size() + payload.length > maxMessageBytes) {
             throw new WsCloseException("Message too big", WsCloseCodes.TOO_BIG);
         }

@@ -30,7 +30,7 @@ import io.helidon.websocket.WsSession;
  * listener hears it as {@code onClose}. Sends are serialized, and the listener always hears exactly one
  * {@code onClose} — also when the TCP connection just drops (1006).
  */
-final class StrictWsConnection implements ServerConnection, WsSession {
+final class StrictWsConnection implements ServerConnection, WsSession, PreparedFrames {
 
     private final ConnectionContext ctx;
     private final Headers upgradeHeaders;
@@ -262,25 +262,21 @@ final class StrictWsConnection implements ServerConnection, WsSession {
         return this;
     }
 
+    @Override
+    public void sendPrepared(byte[] frame) {
+        synchronized (sendLock) {
+            if (closeSent) {
+                throw new IllegalStateException("WebSocket close already sent");
+            }
+            if (sendingFragments) {
+                throw new IllegalStateException("A fragmented message is unfinished");
+            }
+            ctx.dataWriter().writeNow(BufferData.create(frame));
+        }
+    }
+
     /** One unmasked server frame, written at once. Called under the send lock. */
     private void frame(WsOpCode op, byte[] payload, boolean fin) {
-        int length = payload.length;
-        int header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
-        byte[] out = new byte[header + length];
-        out[0] = (byte) ((fin ? 0x80 : 0) | op.code());
-        if (length < 126) {
-            out[1] = (byte) length;
-        } else if (length < 65_536) {
-            out[1] = 126;
-            out[2] = (byte) (length >>> 8);
-            out[3] = (byte) length;
-        } else {
-            out[1] = 127;
-            for (int i = 0; i < 8; i++) {
-                out[2 + i] = (byte) ((long) length >>> (56 - 8 * i));
-            }
-        }
-        System.arraycopy(payload, 0, out, header, length);
-        ctx.dataWriter().writeNow(BufferData.create(out));
+        ctx.dataWriter().writeNow(BufferData.create(ServerFrames.frame(op.code(), payload, fin)));
     }
 }

@@ -73,6 +73,7 @@ final class StrictWsUpgrader extends WsUpgrader {
         answer.write("\r\n".getBytes(StandardCharsets.US_ASCII));
         DataWriter writer = ctx.dataWriter();
         writer.write(answer);
+        ReadBuffer.shrink(ctx.serverSocket());
         return new StrictWsConnection(ctx, extra.orElse(NO_HEADERS), listener, maxFrameBytes);
     }
 }

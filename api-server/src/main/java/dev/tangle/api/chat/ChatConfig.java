@@ -8,8 +8,9 @@ import dev.tangle.common.config.Settings;
  * @param sendStripes        send queues; a conversation's sends always go to the same one, and one
  *                           transaction commits sends of any conversations of its stripe
  *                           ({@code chat.send-stripes}, default 1)
- * @param sendWriters        writers per stripe; more overlap one batch's preparation with another's commit
- *                           ({@code chat.send-writers}, default 2)
+ * @param sendWriters        writers per stripe ({@code chat.send-writers}, default 1); with more, one batch's
+ *                           statement can wait on the row lock of another's, but two batches of one conversation may
+ *                           then be published out of commit order (socket-server fills such a gap from history)
  * @param sendBatchMax       most sends committed in one transaction ({@code chat.send-batch-max}, default 256)
  * @param serviceConcurrency most {@code tangle.svc.chat.*} requests handled at once per instance
  *                           ({@code chat.service-concurrency}, default 512)
@@ -18,7 +19,7 @@ public record ChatConfig(int sendStripes, int sendWriters, int sendBatchMax, int
     public static ChatConfig from(Settings s) {
         return new ChatConfig(
                 s.integer("chat.send-stripes", 1, 1, 1024),
-                s.integer("chat.send-writers", 2, 1, 16),
+                s.integer("chat.send-writers", 1, 1, 16),
                 s.integer("chat.send-batch-max", 256, 1, 1000),
                 s.integer("chat.service-concurrency", 512, 1, 100_000));
     }

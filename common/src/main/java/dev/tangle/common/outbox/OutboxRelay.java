@@ -43,7 +43,8 @@ import io.nats.client.impl.Headers;
  * once a minute, and in between a busy outbox grew to thousands of pages of deleted rows that every pass read.
  *
  * <p>A writer may publish its rows itself right after its commit ({@link #publisher()}, ADR 0125): it writes them
- * with {@code relay_after} = now + {@value #DIRECT_GRACE_SECONDS} s, which the claim respects, and the relay only
+ * with {@code relay_after} = now + {@value #DIRECT_GRACE_SECONDS} s (a column of the outbox of the schemas that
+ * need it, api's), which the claim respects, and the relay only
  * deletes the rows JetStream acknowledged, in batches; whatever is not acknowledged by then it publishes like any
  * other row. The deletes of acknowledged rows (here and in the claim) commit without waiting for the WAL flush:
  * a delete lost in a crash only means the row is published again, and the stream de-duplicates it by id.
@@ -62,12 +63,14 @@ public final class OutboxRelay implements AutoCloseable {
     public static final String DIRECT_RELAY_AFTER = "now() + interval '" + DIRECT_GRACE_SECONDS + " seconds'";
     private static final int DELETE_BATCH = 2_000;
     private static final long DELETE_DELAY_NANOS = 20_000_000L;
-    private static final String CLAIM = "WITH c AS (SELECT id FROM outbox WHERE id >= ? AND relay_after <= now() "
-            + "ORDER BY id LIMIT " + BATCH
+    private static final String CLAIM = "WITH c AS (SELECT id FROM outbox WHERE id >= ?%s ORDER BY id LIMIT " + BATCH
             + " FOR UPDATE SKIP LOCKED), d AS (DELETE FROM outbox o USING c WHERE o.id = c.id "
             + "RETURNING o.id, o.subject, o.payload) SELECT id, subject, payload FROM d ORDER BY id";
+    private static final String HAS_RELAY_AFTER = "SELECT EXISTS (SELECT 1 FROM information_schema.columns "
+            + "WHERE table_schema = current_schema() AND table_name = 'outbox' AND column_name = 'relay_after') AS has";
 
     private final Database db;
+    private final String claim;
     private final JetStream jetStream;
     private final Duration pollInterval;
     private final ReentrantLock lock = new ReentrantLock();
@@ -96,8 +99,14 @@ public final class OutboxRelay implements AutoCloseable {
                 .description("Outbox rows not yet acknowledged by JetStream").register(metrics.registry());
         Gauge.builder(metrics.name("outbox.lag.seconds"), lagMillis, v -> v.get() / 1000.0)
                 .description("Age of the oldest outbox row not yet acknowledged").register(metrics.registry());
+        // only a schema whose outbox has relay_after (api, V81) holds rows published by their writers
+        this.claim = CLAIM.formatted(hasRelayAfter(db) ? " AND relay_after <= now()" : "");
         this.publisher = new OutboxPublisher(jetStream, this::confirmed);
         this.worker = Thread.ofVirtual().name("outbox-relay-" + db.schema()).start(this::run);
+    }
+
+    private static boolean hasRelayAfter(Database db) {
+        return db.client().execute().get(HAS_RELAY_AFTER).map(r -> Rows.bool(r, "has")).orElse(false);
     }
 
     /** Publishes rows written with {@link #DIRECT_RELAY_AFTER} right after their commit, in commit order. */
@@ -228,7 +237,7 @@ public final class OutboxRelay implements AutoCloseable {
     int publishBatch(UUID from) {
         return db.inTransaction(tx -> {
             tx.dml("SET LOCAL synchronous_commit = off");
-            List<DbRow> rows = tx.createQuery(CLAIM).addParam(from).execute().toList();
+            List<DbRow> rows = tx.createQuery(claim).addParam(from).execute().toList();
             if (rows.isEmpty()) {
                 return 0;
             }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import dev.tangle.api.chat.conversation.ConversationRepository;
 import dev.tangle.common.contract.chat.Message;
@@ -143,8 +144,10 @@ public final class MessageRepository {
         columns.forEach(column -> statement.addParam(Rows.array(column)));
         statement.addParam(Rows.ts(now)).addParam(Rows.ts(now)).addParam(Rows.ts(now));
         List<Written> written = new ArrayList<>(drafts.size());
-        statement.execute().forEach(r -> written.add(new Written(Rows.string(r, "status"),
-                Rows.raw(r, "seq") == null ? null : Rows.longValue(r, "seq"))));
+        try (Stream<DbRow> rows = statement.execute()) {
+            rows.forEach(r -> written.add(new Written(Rows.string(r, "status"),
+                    Rows.raw(r, "seq") == null ? null : Rows.longValue(r, "seq"))));
+        }
         if (written.size() != drafts.size()) {
             throw new IllegalStateException("send statement answered " + written.size() + " of " + drafts.size());
         }

@@ -34,14 +34,17 @@ public record GeoConfig(CommonConfig common, AuthConfig jwt, GeoSettings geo, Ma
      *                           ({@code geo.place-margin-m}, 100)
      * @param timerPollInterval  how often each instance polls due timers ({@code geo.timer-poll-interval}, 500ms)
      * @param requestTimeout     timeout of requests to api-server ({@code geo.request-timeout}, 5s)
-     * @param serviceConcurrency {@code tangle.svc.geo.*} requests handled at once ({@code geo.service-concurrency}, 1024)
+     * @param serviceConcurrency {@code tangle.svc.geo.*} requests handled at once ({@code geo.service-concurrency}, 8192:
+     *                           a location update only takes its sharer's slot, so this is an overload guard)
      * @param viewerCacheTtl     how long a sharer's resolved viewers are cached without an invalidation
      *                           ({@code geo.viewer-cache-ttl}, 30s)
      * @param defaultEscalation  SOS escalation when a user set none ({@code geo.sos-escalate-after}, 120s)
+     * @param processingConcurrency location updates (of different sharers) processed at once; the others wait in
+     *                           their sharer's one slot ({@code geo.processing-concurrency}, 64)
      */
     public record GeoSettings(Duration minUpdateInterval, Duration staleAfter, int lowBatteryPct, int placeMarginM,
                               Duration timerPollInterval, Duration requestTimeout, int serviceConcurrency,
-                              Duration viewerCacheTtl, Duration defaultEscalation) {
+                              Duration viewerCacheTtl, Duration defaultEscalation, int processingConcurrency) {
 
         static GeoSettings from(Settings s) {
             return new GeoSettings(
@@ -51,9 +54,10 @@ public record GeoConfig(CommonConfig common, AuthConfig jwt, GeoSettings geo, Ma
                     s.integer("geo.place-margin-m", 100, 0, 5000),
                     s.duration("geo.timer-poll-interval", Duration.ofMillis(500), Duration.ofMillis(10), Duration.ofMinutes(1)),
                     s.duration("geo.request-timeout", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(1)),
-                    s.integer("geo.service-concurrency", 1024, 1, 100_000),
+                    s.integer("geo.service-concurrency", 8192, 1, 100_000),
                     s.duration("geo.viewer-cache-ttl", Duration.ofSeconds(30), Duration.ZERO, Duration.ofHours(1)),
-                    s.duration("geo.sos-escalate-after", Duration.ofSeconds(120), Duration.ofSeconds(1), Duration.ofHours(24)));
+                    s.duration("geo.sos-escalate-after", Duration.ofSeconds(120), Duration.ofSeconds(1), Duration.ofHours(24)),
+                    s.integer("geo.processing-concurrency", 64, 1, 10_000));
         }
     }
 }

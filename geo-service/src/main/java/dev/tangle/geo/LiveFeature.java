@@ -70,10 +70,13 @@ public record LiveFeature(TokenVerifier verifier, ShareService shares, LocationS
         lifecycle.onStop("place index", places);
         PlaceTracker tracker = new PlaceTracker(infra.db(), infra.outbox(), placeRepository, index, metrics, s.placeMarginM());
 
+        lifecycle.onStop("place tracker", tracker);
         LocationStore store = new LocationStore(nats);
+        lifecycle.onStop("location store", store);
         LocationService locations = new LocationService(store, cache, shares, tracker, new Pushes(nats), metrics, clock,
-                processor -> new Coalescer(s.minUpdateInterval(), scheduler, processor));
-        scheduler.scheduleWithFixedDelay(locations.coalescer()::prune, 1, 1, TimeUnit.MINUTES);
+                processor -> new Coalescer(s.minUpdateInterval(), scheduler, s.processingConcurrency(), processor));
+        scheduler.scheduleWithFixedDelay(locations::prune, 1, 1, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(locations::flushTouches, 1, 1, TimeUnit.SECONDS);
         LiveStatus live = new LiveStatus(shares, store, new PresenceReader(nats), clock, s.staleAfter(), s.lowBatteryPct());
 
         SafetyService safety = new SafetyService(infra.db(), infra.outbox(), new SafetyRepository(), shares, store, api, clock,
@@ -86,6 +89,7 @@ public record LiveFeature(TokenVerifier verifier, ShareService shares, LocationS
         lifecycle.onStop("geo nats service", LocationNatsService.start(nats, infra.metrics().registry(), locations,
                 s.serviceConcurrency()));
         metrics.gauge("places.indexed", "Places in this instance's index", index::size);
+        metrics.gauge("locations.unstored", "Last locations written but not yet acknowledged by the bucket", store::unstoredCount);
         metrics.gauge("shares.cached", "Sharers whose audience this instance holds", cache::size);
         metrics.gauge("shares.active", "Active location shares", () -> shares.activeCount());
         return new LiveFeature(verifier, shares, locations, live, places, safety, timers, social);

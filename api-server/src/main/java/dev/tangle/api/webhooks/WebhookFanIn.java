@@ -35,7 +35,9 @@ public final class WebhookFanIn implements AutoCloseable {
         this.db = db;
         this.webhooks = webhooks;
         this.kick = kick;
-        this.consumer = new EventConsumer(nats, DURABLE, "tangle.evt.>", DeliverPolicy.New, this::handle);
+        // while no webhook is active (cached, ADR 0127) events are acknowledged unread: no parse, no query
+        this.consumer = new EventConsumer(nats, DURABLE, "tangle.evt.>", DeliverPolicy.New,
+                subject -> webhooks.anyActive(db.client().execute()), this::handle);
     }
 
     public boolean ready() {

@@ -20,6 +20,15 @@ public final class WebhookRepository {
     private static final String DELIVERY_COLUMNS = "id, webhook_id, event_id, event_type, status, attempts, "
             + "last_status, last_error, next_attempt_at, created_at, delivered_at";
 
+    /** How long the answer of {@link #anyActive} is believed without asking again (changes on other instances). */
+    static final long ACTIVE_TTL_NANOS = 1_000_000_000L;
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Known known = new Known(true, System.nanoTime(), -1);
+
+    /** A cached answer of {@link #anyActive}: valid until {@code until} (nanoTime) if no change came since. */
+    private record Known(boolean active, long until, long generation) {
+    }
+
     /** A webhook with its secret, as the dispatcher needs it. */
     public record Stored(Webhook webhook, String secret) {
     }
@@ -51,6 +60,28 @@ public final class WebhookRepository {
 
     public void delete(DbExecute tx, UUID id) {
         tx.createDelete("DELETE FROM webhooks WHERE id = ?").addParam(id).execute();
+    }
+
+    /**
+     * Whether any webhook is active, so the fan-in can skip events while none is (ADR 0127). The answer is cached
+     * for {@link #ACTIVE_TTL_NANOS} and forgotten at once by {@link #changed()}.
+     */
+    public boolean anyActive(DbExecute db) {
+        Known k = known;
+        long now = System.nanoTime();
+        if (k.generation() == generation.get() && now - k.until() < 0) {
+            return k.active();
+        }
+        long asked = generation.get();
+        boolean active = db.createGet("SELECT EXISTS (SELECT 1 FROM webhooks WHERE status = 'active') AS any")
+                .execute().map(r -> Rows.bool(r, "any")).orElse(true);
+        known = new Known(active, now + ACTIVE_TTL_NANOS, asked);
+        return active;
+    }
+
+    /** A webhook was created, enabled, disabled or removed (call after the commit): ask {@link #anyActive} again. */
+    public void changed() {
+        generation.incrementAndGet();
     }
 
     /** Active webhooks of these users' own events or these groups' events that want {@code type}. */

@@ -63,6 +63,7 @@ public final class WebhookService {
                     Map.of("url", r.url(), "groupId", String.valueOf(r.groupId())));
             return null;
         });
+        webhooks.changed();
         return webhook;
     }
 
@@ -86,6 +87,7 @@ public final class WebhookService {
             AuditLog.append(tx, me, "webhook.updated", "webhook", id, Map.of("status", status));
             return webhooks.find(tx, id).orElseThrow().webhook().withoutSecret();
         });
+        webhooks.changed();
         kick.run();
         return updated;
     }
@@ -97,6 +99,7 @@ public final class WebhookService {
             AuditLog.append(tx, me, "webhook.deleted", "webhook", id, Map.of());
             return null;
         });
+        webhooks.changed();
     }
 
     public Page<Delivery> deliveries(UUID me, UUID id, Optional<String> status, PageRequest page) {

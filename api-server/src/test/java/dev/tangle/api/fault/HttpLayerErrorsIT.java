@@ -38,7 +38,8 @@ class HttpLayerErrorsIT {
         check(failures, "chunked body over the limit", 413, RawHttp.exchange(base, chunked("/v1/auth/register", 2 * 1024 * 1024)));
         check(failures, "URI too long", 414, RawHttp.exchange(base, "GET /v1/users?q=" + "a".repeat(70_000)
                                                                       + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
-        check(failures, "headers too large", 431, RawHttp.exchange(base, "GET /v1/users/me HTTP/1.1\r\nHost: x\r\nX-Big: "
+        // Helidon 4.5.0 no longer tells a direct handler why a header block was refused (ADR 0120): 400, not 431
+        check(failures, "headers too large", 400, RawHttp.exchange(base, "GET /v1/users/me HTTP/1.1\r\nHost: x\r\nX-Big: "
                                                                          + "b".repeat(70_000) + "\r\nConnection: close\r\n\r\n"));
         check(failures, "malformed request line", 400, RawHttp.exchange(base, "GARBAGE\r\n\r\n"));
         check(failures, "bad HTTP version", 400, RawHttp.exchange(base, "GET / HTTP/9.9\r\nHost: x\r\n\r\n"));

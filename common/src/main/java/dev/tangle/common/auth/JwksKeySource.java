@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import com.nimbusds.jose.jwk.JWK;
@@ -34,10 +35,17 @@ public final class JwksKeySource implements JwtVerifier.KeySource {
     private volatile Map<String, JWK> keys = Map.of();
     private volatile long lastFetch;
     private volatile boolean fetchedOnce;
+    private final LongSupplier nanoClock;
 
     public JwksKeySource(URI url, Duration refetchInterval) {
+        this(url, refetchInterval, System::nanoTime);
+    }
+
+    /** With the given monotonic clock (nanoseconds), so tests can move time instead of waiting. */
+    JwksKeySource(URI url, Duration refetchInterval, LongSupplier nanoClock) {
         this.url = url;
         this.refetchNanos = refetchInterval.toNanos();
+        this.nanoClock = nanoClock;
     }
 
     @Override
@@ -56,7 +64,7 @@ public final class JwksKeySource implements JwtVerifier.KeySource {
     }
 
     private synchronized void refetchIfAllowed() {
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         if (fetchedOnce && now - lastFetch < refetchNanos) {
             return;
         }

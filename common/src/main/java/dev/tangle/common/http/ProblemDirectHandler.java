@@ -15,8 +15,8 @@ import io.helidon.webserver.http.DirectHandlers;
 /**
  * problem+json for the errors Helidon answers itself, before or outside routing (a broken request line or header,
  * a URI or headers too long, a body over the server's payload limit): the same {@code {type, title, status,
- * detail, code}} as {@link ProblemHandlers}. Helidon 4.1 reports headers over its limit as 400 "Header size
- * exceeded"; that becomes the 431 it is.
+ * detail, code}} as {@link ProblemHandlers}. A message saying "Header size exceeded" becomes the 431 it is; Helidon
+ * 4.5.0 passes no message for a refused header block (its reason is not a "safe" message), so that is a 400.
  */
 public final class ProblemDirectHandler implements DirectHandler {
 

@@ -3,6 +3,7 @@ package dev.tangle.common.nats;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tangle.common.json.Json;
@@ -28,6 +29,7 @@ public final class EventConsumer implements AutoCloseable {
     private final String filter;
     private final DeliverPolicy deliverPolicy;
     private final BiConsumer<String, JsonNode> handler;
+    private final Predicate<String> wanted;
     private final Thread starter;
     private volatile MessageConsumer consumer;
     private volatile boolean running = true;
@@ -38,6 +40,16 @@ public final class EventConsumer implements AutoCloseable {
      */
     public EventConsumer(Connection connection, String durable, String filter, DeliverPolicy deliverPolicy,
                          BiConsumer<String, JsonNode> handler) {
+        this(connection, durable, filter, deliverPolicy, subject -> true, handler);
+    }
+
+    /**
+     * As above; an event whose subject {@code wanted} refuses is acknowledged without being parsed or handled (a
+     * consumer that has nothing to do right now).
+     */
+    public EventConsumer(Connection connection, String durable, String filter, DeliverPolicy deliverPolicy,
+                         Predicate<String> wanted, BiConsumer<String, JsonNode> handler) {
+        this.wanted = wanted;
         this.connection = connection;
         this.durable = durable;
         this.filter = filter;
@@ -72,6 +84,16 @@ public final class EventConsumer implements AutoCloseable {
     }
 
     private void handle(Message message) {
+        try {
+            if (!wanted.test(message.getSubject())) {
+                message.ack();
+                return;
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Handling " + message.getSubject() + " failed, will retry: " + e.getMessage());
+            message.nakWithDelay(Duration.ofSeconds(1));
+            return;
+        }
         JsonNode envelope;
         try {
             envelope = Json.tree(message.getData());

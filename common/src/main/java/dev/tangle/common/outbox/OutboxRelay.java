@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -39,6 +41,12 @@ import io.nats.client.impl.Headers;
  * <p>Rows are claimed and deleted by one statement (rolled back if JetStream does not acknowledge), and the relay
  * vacuums the table once it has deleted {@value #VACUUM_AFTER_ROWS} rows: autovacuum visits a database at most
  * once a minute, and in between a busy outbox grew to thousands of pages of deleted rows that every pass read.
+ *
+ * <p>A writer may publish its rows itself right after its commit ({@link #publisher()}, ADR 0125): it writes them
+ * with {@code relay_after} = now + {@value #DIRECT_GRACE_SECONDS} s, which the claim respects, and the relay only
+ * deletes the rows JetStream acknowledged, in batches; whatever is not acknowledged by then it publishes like any
+ * other row. The deletes of acknowledged rows (here and in the claim) commit without waiting for the WAL flush:
+ * a delete lost in a crash only means the row is published again, and the stream de-duplicates it by id.
  */
 @Repository // claims, publishes and deletes outbox rows in one transaction: the SQL is the relay
 public final class OutboxRelay implements AutoCloseable {
@@ -48,7 +56,14 @@ public final class OutboxRelay implements AutoCloseable {
     private static final long RECENT_MILLIS = 2_000;
     private static final UUID FROM_START = new UUID(0, 0);
     private static final int VACUUM_AFTER_ROWS = 5_000;
-    private static final String CLAIM = "WITH c AS (SELECT id FROM outbox WHERE id >= ? ORDER BY id LIMIT " + BATCH
+    /** How long a row its writer publishes itself is left to that writer before the relay takes it. */
+    public static final int DIRECT_GRACE_SECONDS = 5;
+    /** The {@code relay_after} of a row its writer publishes itself (SQL expression). */
+    public static final String DIRECT_RELAY_AFTER = "now() + interval '" + DIRECT_GRACE_SECONDS + " seconds'";
+    private static final int DELETE_BATCH = 2_000;
+    private static final long DELETE_DELAY_NANOS = 20_000_000L;
+    private static final String CLAIM = "WITH c AS (SELECT id FROM outbox WHERE id >= ? AND relay_after <= now() "
+            + "ORDER BY id LIMIT " + BATCH
             + " FOR UPDATE SKIP LOCKED), d AS (DELETE FROM outbox o USING c WHERE o.id = c.id "
             + "RETURNING o.id, o.subject, o.payload) SELECT id, subject, payload FROM d ORDER BY id";
 
@@ -66,6 +81,9 @@ public final class OutboxRelay implements AutoCloseable {
     private long newestPublishedMillis;
     private long deletedSinceVacuum;
     private volatile boolean running = true;
+    private final ConcurrentLinkedQueue<UUID> confirmed = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger confirmedCount = new AtomicInteger();
+    private final OutboxPublisher publisher;
     private final Thread worker;
 
     public OutboxRelay(Database db, JetStream jetStream, Metrics metrics, Duration pollInterval) {
@@ -78,7 +96,31 @@ public final class OutboxRelay implements AutoCloseable {
                 .description("Outbox rows not yet acknowledged by JetStream").register(metrics.registry());
         Gauge.builder(metrics.name("outbox.lag.seconds"), lagMillis, v -> v.get() / 1000.0)
                 .description("Age of the oldest outbox row not yet acknowledged").register(metrics.registry());
+        this.publisher = new OutboxPublisher(jetStream, this::confirmed);
         this.worker = Thread.ofVirtual().name("outbox-relay-" + db.schema()).start(this::run);
+    }
+
+    /** Publishes rows written with {@link #DIRECT_RELAY_AFTER} right after their commit, in commit order. */
+    public OutboxPublisher publisher() {
+        return publisher;
+    }
+
+    /** JetStream acknowledged a row its writer published: delete it with the next batch. */
+    private void confirmed(UUID id) {
+        published.increment();
+        confirmed.add(id);
+        if (confirmedCount.incrementAndGet() == DELETE_BATCH) {
+            kickDeletes();
+        }
+    }
+
+    private void kickDeletes() {
+        lock.lock();
+        try {
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Asks the relay to publish now (call after a commit that wrote outbox rows). */
@@ -94,17 +136,21 @@ public final class OutboxRelay implements AutoCloseable {
 
     private void run() {
         long backoffMillis = 0;
+        boolean pass = true;
         while (running) {
             try {
-                int count;
+                deleteConfirmed();
                 boolean full = System.nanoTime() - lastFullPass >= pollInterval.toNanos();
-                if (full) {
-                    lastFullPass = System.nanoTime();
+                if (pass || full) {
+                    if (full) {
+                        lastFullPass = System.nanoTime();
+                    }
+                    int count;
+                    do {
+                        count = publishBatch(full ? FROM_START : recentFloor());
+                        deletedSinceVacuum += count;
+                    } while (count == BATCH && running);
                 }
-                do {
-                    count = publishBatch(full ? FROM_START : recentFloor());
-                    deletedSinceVacuum += count;
-                } while (count == BATCH && running);
                 if (deletedSinceVacuum >= VACUUM_AFTER_ROWS) {
                     deletedSinceVacuum = 0;
                     db.client().execute().dml("VACUUM (SKIP_LOCKED) outbox");
@@ -117,20 +163,57 @@ public final class OutboxRelay implements AutoCloseable {
                                        + backoffMillis + " ms: " + e.getMessage());
                 measureLagQuietly();
             }
-            await(backoffMillis > 0 ? Duration.ofMillis(backoffMillis) : pollInterval);
+            pass = await(backoffMillis > 0 ? Duration.ofMillis(backoffMillis) : nextWait()) || backoffMillis > 0;
         }
     }
 
-    private void await(Duration timeout) {
+    /** Until the next full pass, or shortly when acknowledged rows wait to be deleted. */
+    private Duration nextWait() {
+        long untilFull = Math.max(0, pollInterval.toNanos() - (System.nanoTime() - lastFullPass));
+        return Duration.ofNanos(confirmedCount.get() > 0 ? Math.min(DELETE_DELAY_NANOS, untilFull) : untilFull);
+    }
+
+    /** Deletes the rows whose direct publication JetStream acknowledged (async commit, see the class comment). */
+    private void deleteConfirmed() {
+        while (confirmedCount.get() > 0) {
+            List<UUID> ids = new ArrayList<>(Math.min(DELETE_BATCH, confirmedCount.get()));
+            UUID id;
+            while (ids.size() < DELETE_BATCH && (id = confirmed.poll()) != null) {
+                ids.add(id);
+            }
+            confirmedCount.addAndGet(-ids.size());
+            if (ids.isEmpty()) {
+                return;
+            }
+            try {
+                long deleted = db.inTransaction(tx -> {
+                    tx.dml("SET LOCAL synchronous_commit = off");
+                    return tx.createDelete("DELETE FROM outbox WHERE id = ANY(?::uuid[])")
+                            .addParam(Rows.uuidArray(ids)).execute();
+                });
+                deletedSinceVacuum += deleted;
+            } catch (RuntimeException e) {
+                confirmed.addAll(ids); // PostgreSQL away: delete them later (until then the rows wait)
+                confirmedCount.addAndGet(ids.size());
+                throw e;
+            }
+        }
+    }
+
+    /** Waits for a kick or the timeout; whether it was kicked. */
+    private boolean await(Duration timeout) {
         lock.lock();
         try {
-            if (!kicked && running) {
+            if (!kicked && running && timeout.toNanos() > 0) {
                 wake.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
             }
+            boolean wasKicked = kicked;
             kicked = false;
+            return wasKicked;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
+            return false;
         } finally {
             lock.unlock();
         }
@@ -144,6 +227,7 @@ public final class OutboxRelay implements AutoCloseable {
     /** Claims, publishes and deletes one batch of rows with ids from {@code from}; returns how many it published. */
     int publishBatch(UUID from) {
         return db.inTransaction(tx -> {
+            tx.dml("SET LOCAL synchronous_commit = off");
             List<DbRow> rows = tx.createQuery(CLAIM).addParam(from).execute().toList();
             if (rows.isEmpty()) {
                 return 0;

@@ -1,28 +1,61 @@
 package dev.tangle.geo.location;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
  * At most one processed update per sharer per interval on this instance, on average: a generic cell rate
  * algorithm with a tolerance of half an interval, so a client sending at exactly the allowed rate is not delayed
- * by network jitter. An update that comes sooner replaces the sharer's one pending slot (the newest wins, by
- * device time) and is processed when it is allowed, so a fast or misbehaving client costs one slot, never a queue.
+ * by network jitter. Every sharer has one slot: the update waiting to be processed. An update that comes while
+ * one waits replaces it (the newest wins, by device time), so a fast or misbehaving client costs one slot, never a
+ * queue. Processing runs on {@code workers}, never on the caller's thread, and at most one update of a sharer is
+ * processed at a time, in device-time order, and at most {@code concurrency} sharers at once (docs/adr/0135). With a zero interval every update is processed at
+ * once on the caller's thread.
  */
 public final class Coalescer {
 
+    /** What became of an offered update. */
+    public enum Outcome {
+        /** handed to a worker now */
+        PROCESSING,
+        /** waits in the sharer's slot for its turn */
+        PENDING,
+        /** waits in the slot and replaced an older waiting update (that one is coalesced away) */
+        REPLACED,
+        /** older than the newest known update of the sharer: dropped */
+        DROPPED;
+
+        /** Whether the update was not processed at once (the reply socket-server gets). */
+        public boolean coalesced() {
+            return this != PROCESSING;
+        }
+    }
+
     private final long intervalNanos;
     private final ScheduledExecutorService timer;
+    private final Executor workers;
+    private final Semaphore permits;
     private final BiConsumer<UUID, Fix> processor;
     private final ConcurrentHashMap<UUID, Slot> slots = new ConcurrentHashMap<>();
 
     public Coalescer(Duration interval, ScheduledExecutorService timer, BiConsumer<UUID, Fix> processor) {
+        this(interval, timer, 256, processor);
+    }
+
+    /** {@code concurrency}: updates (of different sharers) processed at once; the others wait their turn in their slot. */
+    public Coalescer(Duration interval, ScheduledExecutorService timer, int concurrency, BiConsumer<UUID, Fix> processor) {
         this.intervalNanos = interval.toNanos();
         this.timer = timer;
+        this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("location-", 0).factory());
+        this.permits = new Semaphore(concurrency);
         this.processor = processor;
     }
 
@@ -31,59 +64,88 @@ public final class Coalescer {
         long tat;
         boolean started;
         Fix pending;
-        boolean scheduled;
-        java.time.Instant lastAt;
+        /** a worker or the timer will take {@code pending} */
+        boolean dispatched;
+        /** an update of this sharer is being processed */
+        boolean running;
+        Instant lastAt;
+        long lastTouched;
     }
 
-    /** Returns true when the update was coalesced (kept for later, or dropped as older than the newest). */
-    public boolean offer(UUID user, Fix fix) {
+    public Outcome offer(UUID user, Fix fix) {
         if (intervalNanos == 0) {
             processor.accept(user, fix);
-            return false;
+            return Outcome.PROCESSING;
         }
         long now = System.nanoTime();
         Slot slot = slots.computeIfAbsent(user, u -> new Slot());
-        boolean processNow;
         synchronized (slot) {
+            slot.lastTouched = now;
             if (slot.lastAt != null && fix.at().isBefore(slot.lastAt)) {
-                return true;
+                return Outcome.DROPPED;
             }
-            long allowedFrom = slot.tat - intervalNanos / 2;
-            if (slot.pending == null && !slot.scheduled && (!slot.started || now - allowedFrom >= 0)) {
-                slot.tat = (slot.started ? Math.max(slot.tat, now) : now) + intervalNanos;
-                slot.started = true;
-                slot.lastAt = fix.at();
-                processNow = true;
-            } else {
-                if (slot.pending == null || !fix.at().isBefore(slot.pending.at())) {
-                    slot.pending = fix;
+            if (slot.pending != null) {
+                if (fix.at().isBefore(slot.pending.at())) {
+                    return Outcome.DROPPED;
                 }
-                if (!slot.scheduled) {
-                    slot.scheduled = true;
-                    timer.schedule(() -> flush(user, slot), Math.max(0, allowedFrom - now), TimeUnit.NANOSECONDS);
-                }
-                processNow = false;
+                slot.pending = fix;
+                return Outcome.REPLACED;
             }
+            slot.pending = fix;
+            if (slot.running || slot.dispatched) {
+                return Outcome.PENDING;
+            }
+            return dispatch(user, slot, now) ? Outcome.PROCESSING : Outcome.PENDING;
         }
-        if (processNow) {
-            processor.accept(user, fix);
-        }
-        return !processNow;
     }
 
-    private void flush(UUID user, Slot slot) {
+    /** Hands the slot's pending update to a worker now or when the rate allows; true when now. Holds the slot's lock. */
+    private boolean dispatch(UUID user, Slot slot, long now) {
+        slot.dispatched = true;
+        long allowedFrom = slot.tat - intervalNanos / 2;
+        if (!slot.started || now - allowedFrom >= 0) {
+            workers.execute(() -> run(user, slot));
+            return true;
+        }
+        timer.schedule(() -> workers.execute(() -> run(user, slot)), allowedFrom - now, TimeUnit.NANOSECONDS);
+        return false;
+    }
+
+    private void run(UUID user, Slot slot) {
+        permits.acquireUninterruptibly();
+        try {
+            runPermitted(user, slot);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private void runPermitted(UUID user, Slot slot) {
         Fix fix;
         synchronized (slot) {
             fix = slot.pending;
             slot.pending = null;
-            slot.scheduled = false;
-            if (fix != null) {
-                slot.tat = Math.max(slot.tat, System.nanoTime()) + intervalNanos;
-                slot.lastAt = fix.at();
+            slot.dispatched = false;
+            if (fix == null) {
+                return;
             }
+            long now = System.nanoTime();
+            slot.tat = (slot.started ? Math.max(slot.tat, now) : now) + intervalNanos;
+            slot.started = true;
+            slot.lastAt = fix.at();
+            slot.running = true;
         }
-        if (fix != null) {
-            Thread.ofVirtual().name("location-flush").start(() -> processor.accept(user, fix));
+        try {
+            processor.accept(user, fix);
+        } catch (RuntimeException e) {
+            // the processor logged it; the next update of the sharer is processed as usual
+        } finally {
+            synchronized (slot) {
+                slot.running = false;
+                if (slot.pending != null && !slot.dispatched) {
+                    dispatch(user, slot, System.nanoTime());
+                }
+            }
         }
     }
 
@@ -91,8 +153,9 @@ public final class Coalescer {
     public void prune() {
         long cutoff = System.nanoTime() - TimeUnit.MINUTES.toNanos(1);
         slots.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                return e.getValue().pending == null && !e.getValue().scheduled && e.getValue().tat - cutoff < 0;
+            Slot s = e.getValue();
+            synchronized (s) {
+                return s.pending == null && !s.dispatched && !s.running && s.tat - cutoff < 0 && s.lastTouched - cutoff < 0;
             }
         });
     }

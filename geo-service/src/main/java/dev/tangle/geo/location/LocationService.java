@@ -38,6 +38,7 @@ public final class LocationService {
     private final Clock clock;
     private final Coalescer coalescer;
     private final ConcurrentHashMap<UUID, Long> touched = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, Instant> untouched = new ConcurrentHashMap<>();
 
     public LocationService(LocationStore store, ViewerCache viewers, ShareService shares, PlaceTracker places,
                            Pushes pushes, GeoMetrics metrics, Clock clock, CoalescerFactory coalescer) {
@@ -56,11 +57,17 @@ public final class LocationService {
         Coalescer create(java.util.function.BiConsumer<UUID, Fix> processor);
     }
 
-    /** An accepted update; returns whether it was coalesced. */
+    /**
+     * An accepted update; returns whether it was not processed at once (it waits in the sharer's slot, or was
+     * dropped as older than the newest). {@code tangle_geo_location_updates_total} counts each update once: as
+     * {@code processed} when it is processed, as {@code coalesced} when a newer one replaced it or it was dropped.
+     */
     public boolean ingest(UUID user, Fix fix) {
-        boolean coalesced = coalescer.offer(user, fix);
-        metrics.update(coalesced ? "coalesced" : "processed");
-        return coalesced;
+        Coalescer.Outcome outcome = coalescer.offer(user, fix);
+        if (outcome == Coalescer.Outcome.REPLACED || outcome == Coalescer.Outcome.DROPPED) {
+            metrics.update("coalesced");
+        }
+        return outcome.coalesced();
     }
 
     public Coalescer coalescer() {
@@ -71,6 +78,7 @@ public final class LocationService {
         long trigger = System.nanoTime();
         Instant received = clock.instant();
         LastLocation last = LastLocation.of(fix, received);
+        metrics.update("processed");
         try {
             Audience audience = viewers.get(user);
             push(user, audience, last, received); // first: pushes are what viewers wait for
@@ -117,19 +125,40 @@ public final class LocationService {
         return Json.write(f);
     }
 
+    /** Marks the sharer's shares updated at most every 15 s; the marks of all sharers are written together. */
     private void touch(UUID user, Instant now) {
         long t = System.nanoTime();
         Long previous = touched.get(user);
         if (previous == null || t - previous > TOUCH_EVERY_NANOS) {
             touched.put(user, t);
-            Thread.ofVirtual().name("share-touch").start(() -> {
-                try {
-                    shares.touch(user, now);
-                } catch (RuntimeException e) {
-                    touched.remove(user);
-                    LOG.log(Level.WARNING, "Could not mark the shares of " + user + " updated: " + e.getMessage());
-                }
-            });
+            untouched.put(user, now);
         }
+    }
+
+    /** Writes the pending marks in one statement (every second, from the scheduler). */
+    public void flushTouches() {
+        if (untouched.isEmpty()) {
+            return;
+        }
+        Map<UUID, Instant> batch = new HashMap<>();
+        for (UUID user : untouched.keySet()) {
+            Instant at = untouched.remove(user);
+            if (at != null) {
+                batch.put(user, at);
+            }
+        }
+        try {
+            shares.touchAll(batch);
+        } catch (RuntimeException e) {
+            batch.keySet().forEach(touched::remove); // marked again with their next update
+            LOG.log(Level.WARNING, "Could not mark the shares of " + batch.size() + " sharers updated: " + e.getMessage());
+        }
+    }
+
+    /** Forgets the touch throttle of sharers not seen for a minute. */
+    public void prune() {
+        coalescer.prune();
+        long cutoff = System.nanoTime() - TimeUnit.MINUTES.toNanos(1);
+        touched.values().removeIf(t -> t - cutoff < 0);
     }
 }

@@ -22,6 +22,8 @@ import org.locationtech.jts.index.quadtree.Quadtree;
 public final class PlaceIndex {
 
     private static final double METRES_PER_DEGREE = 111_320.0;
+    /** Watched places per user up to which candidates are checked one by one instead of through the tree. */
+    static final int DIRECT_LIMIT = 64;
 
     private final double marginM;
     private final Quadtree tree = new Quadtree();
@@ -104,12 +106,30 @@ public final class PlaceIndex {
         }
     }
 
-    /** Places among {@code placeIds} whose grown envelope holds the point (index candidates). */
+    /**
+     * Places among {@code placeIds} whose grown envelope holds the point (index candidates). A user is watched at a
+     * few places: up to {@link #DIRECT_LIMIT} of them are checked directly (a map look-up each); more go through the
+     * quadtree.
+     */
     public List<Place> candidates(LatLon point, Set<UUID> placeIds) {
+        if (placeIds.isEmpty()) {
+            return List.of();
+        }
         lock.readLock().lock();
         try {
             List<Place> result = new ArrayList<>();
-            Envelope at = new Envelope(point.lon(), point.lon(), point.lat(), point.lat());
+            double x = point.lon();
+            double y = point.lat();
+            if (placeIds.size() <= DIRECT_LIMIT) {
+                for (UUID id : placeIds) {
+                    Entry e = places.get(id);
+                    if (e != null && e.envelope().contains(x, y)) {
+                        result.add(e.place());
+                    }
+                }
+                return result;
+            }
+            Envelope at = new Envelope(x, x, y, y);
             for (Object o : tree.query(at)) {
                 Entry e = (Entry) o;
                 if (e.envelope().contains(at) && placeIds.contains(e.place().id())) {

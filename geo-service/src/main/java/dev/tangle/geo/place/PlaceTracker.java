@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.tangle.common.db.Database;
 import dev.tangle.common.event.Event;
-import dev.tangle.common.outbox.Outbox;
 import dev.tangle.common.outbox.OutboxRelay;
 import dev.tangle.geo.place.PlaceRepository.Presence;
 import dev.tangle.geo.place.PlaceRepository.Watch;
@@ -23,34 +23,46 @@ import dev.tangle.geo.support.GeoEvents;
 import dev.tangle.geo.support.GeoGrid;
 import dev.tangle.geo.support.GeoMetrics;
 import dev.tangle.geo.support.LatLon;
+import io.helidon.dbclient.DbExecute;
 
 /**
  * Compares each update with the places its sharer is watched at and announces arrivals and departures.
  * Inside at distance ≤ r, outside again only beyond r + margin; with a dwell time, the arrival is announced once
  * the user stayed that long. Exact watchers are compared with the point, approximate ones with its grid cell.
- * State lives in {@code place_presence} (changed by compare-and-set) with a per-user copy in memory.
+ * State lives in {@code place_presence} (changed by compare-and-set) with a per-user copy in memory. Only the
+ * bases someone watches through are judged; every transition is group-committed with its notifications by the
+ * {@link PresenceWriter} before the update counts as evaluated (docs/adr/0137).
  */
-public final class PlaceTracker {
+public final class PlaceTracker implements AutoCloseable {
 
     private final Database db;
-    private final OutboxRelay relay;
     private final PlaceRepository repository;
     private final PlaceIndex index;
     private final GeoMetrics metrics;
     private final double marginM;
-    private final ConcurrentHashMap<UUID, Map<Key, Presence>> states = new ConcurrentHashMap<>();
+    private final PresenceWriter writer;
+    private final ConcurrentHashMap<UUID, UserState> states = new ConcurrentHashMap<>();
+
+    private static final String EXACT = "exact";
+    private static final String APPROXIMATE = "approximate";
 
     private record Key(UUID placeId, String basis) {
+    }
+
+    /** A user's presence rows that say inside, and the lock their evaluation holds (one update at a time). */
+    private static final class UserState {
+        final ReentrantLock lock = new ReentrantLock();
+        final Map<Key, Presence> presence = new HashMap<>();
     }
 
     public PlaceTracker(Database db, OutboxRelay relay, PlaceRepository repository, PlaceIndex index, GeoMetrics metrics,
                         double marginM) {
         this.db = db;
-        this.relay = relay;
         this.repository = repository;
         this.index = index;
         this.metrics = metrics;
         this.marginM = marginM;
+        this.writer = new PresenceWriter(db, relay, 2);
     }
 
     public void evaluate(UUID user, LatLon point, Instant at, Audience audience, long triggerNanos) {
@@ -60,101 +72,117 @@ public final class PlaceTracker {
         }
         // watchers per place and basis, only those the user currently shares with
         Map<Key, List<UUID>> watchers = new HashMap<>();
-        Set<UUID> placeIds = new HashSet<>();
+        Set<UUID> exactPlaces = new HashSet<>();
+        Set<UUID> approximatePlaces = new HashSet<>();
         for (Watch w : watches) {
             Share share = audience.shareFor(w.watcherId());
             if (share == null) {
                 continue;
             }
-            String basis = share.precision() == Precision.EXACT ? "exact" : "approximate";
-            watchers.computeIfAbsent(new Key(w.placeId(), basis), k -> new ArrayList<>()).add(w.watcherId());
-            placeIds.add(w.placeId());
+            boolean exact = share.precision() == Precision.EXACT;
+            watchers.computeIfAbsent(new Key(w.placeId(), exact ? EXACT : APPROXIMATE), k -> new ArrayList<>()).add(w.watcherId());
+            (exact ? exactPlaces : approximatePlaces).add(w.placeId());
         }
-        Map<Key, Presence> state = states.computeIfAbsent(user, this::load);
-        synchronized (state) {
+        UserState state = states.computeIfAbsent(user, this::load);
+        state.lock.lock();
+        try {
             LatLon cell = GeoGrid.snap(point.lat(), point.lon());
             Set<Key> toCheck = new HashSet<>();
+            for (Place place : index.candidates(point, exactPlaces)) {
+                toCheck.add(new Key(place.id(), EXACT));
+            }
+            for (Place place : index.candidates(cell, approximatePlaces)) {
+                toCheck.add(new Key(place.id(), APPROXIMATE));
+            }
+            for (var e : state.presence.entrySet()) {
+                if (e.getValue().inside()) {
+                    toCheck.add(e.getKey());
+                }
+            }
+            List<Planned> planned = new ArrayList<>();
             int evaluated = 0;
-            for (String basis : List.of("exact", "approximate")) {
-                LatLon p = basis.equals("exact") ? point : cell;
-                for (Place place : index.candidates(p, placeIds)) {
-                    toCheck.add(new Key(place.id(), basis));
-                }
-            }
-            for (Key k : state.keySet()) {
-                if (state.get(k).inside()) {
-                    toCheck.add(k);
-                }
-            }
             for (Key key : toCheck) {
                 Place place = index.place(key.placeId());
                 if (place == null) {
-                    state.remove(key);
+                    state.presence.remove(key);
                     continue;
                 }
                 evaluated++;
-                LatLon p = key.basis().equals("exact") ? point : cell;
-                double distance = p.metresTo(place.center());
-                step(user, place, key, distance, at, state, watchers.getOrDefault(key, List.of()), triggerNanos);
+                double distance = (key.basis().equals(EXACT) ? point : cell).metresTo(place.center());
+                Planned p = step(user, place, key, distance, at, state.presence, watchers.getOrDefault(key, List.of()));
+                if (p != null) {
+                    planned.add(p);
+                }
             }
             metrics.placesEvaluated(evaluated);
+            if (!planned.isEmpty()) {
+                apply(user, planned, state.presence, triggerNanos);
+            }
+        } finally {
+            state.lock.unlock();
         }
     }
 
-    private void step(UUID user, Place place, Key key, double distance, Instant at, Map<Key, Presence> state,
-                      List<UUID> watchers, long trigger) {
+    /** A transition to write and what it does to the in-memory state once it took. */
+    private record Planned(Key key, String kind, PresenceWriter.Transition transition, Runnable onTook) {
+    }
+
+    /** The transition the distance calls for, or null. */
+    private Planned step(UUID user, Place place, Key key, double distance, Instant at, Map<Key, Presence> state,
+                         List<UUID> watchers) {
         Presence current = state.get(key);
         boolean inside = current != null && current.inside();
         if (!inside && distance <= place.radiusM()) {
             boolean arrivedNow = place.dwellSeconds() == 0;
-            if (transition(tx -> repository.enter(tx, place.id(), user, key.basis(), arrivedNow, at),
-                    arrivedNow ? "place.arrived" : null, user, place, at, watchers, trigger)) {
-                state.put(key, new Presence(place.id(), key.basis(), true, arrivedNow, at));
-            } else {
-                reload(user, key, state);
-            }
+            return planned(key, tx -> repository.enter(tx, place.id(), user, key.basis(), arrivedNow, at),
+                    arrivedNow ? "place.arrived" : null, user, place, at, watchers,
+                    () -> state.put(key, new Presence(place.id(), key.basis(), true, arrivedNow, at)));
         } else if (inside && distance > place.radiusM() + marginM) {
             boolean wasArrived = current.arrived();
-            if (transition(tx -> repository.leave(tx, place.id(), user, key.basis(), wasArrived, at),
-                    wasArrived ? "place.left" : null, user, place, at, watchers, trigger)) {
-                state.remove(key);
-            } else {
-                reload(user, key, state);
-            }
+            return planned(key, tx -> repository.leave(tx, place.id(), user, key.basis(), wasArrived, at),
+                    wasArrived ? "place.left" : null, user, place, at, watchers, () -> state.remove(key));
         } else if (inside && !current.arrived() && !at.isBefore(current.since().plusSeconds(place.dwellSeconds()))) {
-            if (transition(tx -> repository.arrive(tx, place.id(), user, key.basis()), "place.arrived", user, place, at,
-                    watchers, trigger)) {
-                state.put(key, new Presence(place.id(), key.basis(), true, true, current.since()));
-            } else {
-                reload(user, key, state);
-            }
+            return planned(key, tx -> repository.arrive(tx, place.id(), user, key.basis()), "place.arrived", user, place, at,
+                    watchers, () -> state.put(key, new Presence(place.id(), key.basis(), true, true, current.since())));
         }
+        return null;
     }
 
-    private interface Cas {
-        boolean apply(io.helidon.dbclient.DbExecute tx);
+    private static Planned planned(Key key, java.util.function.Function<DbExecute, Boolean> cas, String kind, UUID user,
+                                   Place place, Instant at, List<UUID> watchers, Runnable onTook) {
+        List<Event> events = new ArrayList<>();
+        if (kind != null) {
+            events.add(GeoEvents.domain(place.id(), kind, GeoEvents.data("placeId", place.id(), "userId", user, "at", at)));
+            events.addAll(GeoEvents.notify(watchers, kind, GeoEvents.data("userId", user, "placeId", place.id(),
+                    "placeName", place.name(), "at", at)));
+        }
+        return new Planned(key, kind, new PresenceWriter.Transition(cas, events), onTook);
     }
 
-    /** Applies a compare-and-set and, when it took and {@code kind} is set, its notifications in one transaction. */
-    private boolean transition(Cas cas, String kind, UUID user, Place place, Instant at, List<UUID> watchers, long trigger) {
-        boolean applied = db.inTransaction(tx -> {
-            if (!cas.apply(tx)) {
-                return false;
+    /**
+     * Writes the transitions (group-committed with every other sharer's, with their notifications) and waits for
+     * the commit; a compare-and-set that did not take (another instance got there first) reloads that row.
+     */
+    private void apply(UUID user, List<Planned> planned, Map<Key, Presence> state, long trigger) {
+        writer.submit(planned.stream().map(Planned::transition).toList());
+        RuntimeException failure = null;
+        for (Planned p : planned) {
+            try {
+                if (p.transition().done().join()) {
+                    p.onTook().run();
+                    if (p.kind() != null) {
+                        metrics.alert(p.kind(), trigger);
+                    }
+                } else {
+                    reload(user, p.key(), state);
+                }
+            } catch (java.util.concurrent.CompletionException e) {
+                failure = e.getCause() instanceof RuntimeException r ? r : e;
             }
-            if (kind != null) {
-                List<Event> events = new ArrayList<>();
-                events.add(GeoEvents.domain(place.id(), kind, GeoEvents.data("placeId", place.id(), "userId", user, "at", at)));
-                events.addAll(GeoEvents.notify(watchers, kind, GeoEvents.data("userId", user, "placeId", place.id(),
-                        "placeName", place.name(), "at", at)));
-                Outbox.addAll(tx, events);
-            }
-            return true;
-        });
-        if (applied && kind != null) {
-            relay.kick();
-            metrics.alert(kind, trigger);
         }
-        return applied;
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private void reload(UUID user, Key key, Map<Key, Presence> state) {
@@ -163,12 +191,18 @@ public final class PlaceTracker {
                 .ifPresentOrElse(p -> state.put(key, p), () -> state.remove(key));
     }
 
-    private Map<Key, Presence> load(UUID user) {
-        Map<Key, Presence> map = new HashMap<>();
+    private UserState load(UUID user) {
+        UserState state = new UserState();
         for (Presence p : repository.insideOf(db.client().execute(), user)) {
-            map.put(new Key(p.placeId(), p.basis()), p);
+            state.presence.put(new Key(p.placeId(), p.basis()), p);
         }
-        return map;
+        return state;
+    }
+
+    /** Stops the presence writer (after the last batch). */
+    @Override
+    public void close() {
+        writer.close();
     }
 
     /** Forgets the in-memory copy of a user's presence (another instance changed it). */

@@ -161,6 +161,14 @@ public final class ShareRepository {
                 .addParam(Rows.ts(at)).addParam(owner).execute();
     }
 
+    /** {@link #touch} for many owners in one statement: {@code ats} holds each owner's time, as ISO-8601 text. */
+    public void touchAll(DbExecute db, java.util.Collection<UUID> owners, java.util.Collection<String> ats) {
+        db.createUpdate("UPDATE shares s SET last_update_at = t.at, stale_notified = false "
+                        + "FROM unnest(?::uuid[], ?::timestamptz[]) AS t(owner_id, at) "
+                        + "WHERE s.owner_id = t.owner_id AND s.ended_at IS NULL AND s.expires_at > now()")
+                .addParam(Rows.uuidArray(owners)).addParam(Rows.array(ats)).execute();
+    }
+
     /** Live shares without an update for {@code staleAfterSeconds}, not yet announced; locked, at most {@code limit}. */
     public List<Share> claimStale(DbExecute tx, long staleAfterSeconds, int limit) {
         List<Share> due = tx.createQuery("SELECT " + COLUMNS + " FROM shares WHERE ended_at IS NULL AND expires_at > now() "

@@ -209,6 +209,20 @@ public final class ShareService {
         shares.touch(db.client().execute(), owner, at);
     }
 
+    /** Marks the live shares of every owner updated at its time, in one statement. */
+    public void touchAll(Map<UUID, Instant> owners) {
+        if (owners.isEmpty()) {
+            return;
+        }
+        List<UUID> ids = new ArrayList<>(owners.size());
+        List<String> ats = new ArrayList<>(owners.size());
+        owners.forEach((owner, at) -> {
+            ids.add(owner);
+            ats.add(at.toString());
+        });
+        shares.touchAll(db.client().execute(), ids, ats);
+    }
+
     private static Map<String, Object> event(Share s) {
         return GeoEvents.data("shareId", s.id(), "ownerId", s.ownerId(), "precision", s.precision().wire(),
                 "kind", s.kind(), "startedAt", s.startedAt(), "expiresAt", s.expiresAt(), "paused", s.paused());

@@ -39,4 +39,27 @@ class PlaceIndexTest {
         assertThat(index.candidates(point, all)).doesNotContain(candidates.getFirst());
         assertThat(index.size()).isEqualTo(99_999);
     }
+
+    @Test
+    void aFewWatchedPlacesAreCheckedDirectlyWithTheSameAnswerAsTheTree() {
+        PlaceIndex index = new PlaceIndex(100);
+        Random random = new Random(9);
+        List<Place> places = new java.util.ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            Place p = new Place(UUID.randomUUID(), UUID.randomUUID(), null, "p", 47 + random.nextDouble() * 0.05,
+                    8 + random.nextDouble() * 0.05, 50 + random.nextInt(500), 0, Instant.now(), Instant.now());
+            index.put(p, List.of());
+            places.add(p);
+        }
+        for (int q = 0; q < 200; q++) {
+            LatLon point = new LatLon(47 + random.nextDouble() * 0.05, 8 + random.nextDouble() * 0.05);
+            Set<UUID> few = new HashSet<>();
+            while (few.size() < PlaceIndex.DIRECT_LIMIT) {
+                few.add(places.get(random.nextInt(places.size())).id());
+            }
+            Set<UUID> many = new HashSet<>(few);
+            many.add(UUID.randomUUID()); // one more than the limit, not a place: the tree answers
+            assertThat(index.candidates(point, few)).containsExactlyInAnyOrderElementsOf(index.candidates(point, many));
+        }
+    }
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * Runs every half heartbeat period: pings every session once per period, drops one that has not answered for
- * two and a half periods (an abrupt TCP drop calls neither onClose nor onError in Helidon 4.1.2), closes one
+ * two and a half periods (a peer that vanishes without a FIN or RST is only noticed this way), closes one
  * whose write has been blocked longer than the write timeout with 4009, one whose token expired with 4001, and
  * tears down one whose close handshake did not finish within the write timeout.
  */

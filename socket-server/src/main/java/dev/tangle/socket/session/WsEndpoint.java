@@ -11,7 +11,7 @@ import io.helidon.webserver.websocket.WsRouting;
 
 /**
  * {@code /v1/ws}: the WebSocket route, and an HTTP route on the same path that answers a refused upgrade
- * (Helidon 4.1.2 lets it fall through to HTTP routing) or a plain GET with problem+json.
+ * (our upgrader lets it fall through to HTTP routing) or a plain GET with problem+json.
  */
 public final class WsEndpoint {
 
@@ -32,6 +32,8 @@ public final class WsEndpoint {
     /** Adds the WebSocket protocol (frame limit) and route to the server. */
     public void register(WebServerConfig.Builder server) {
         // the name selects our strict connection (fragment reassembly, UTF-8 checks, ADR 0065)
+        // blocking sockets (Helidon 4.5.0 defaults to NIO ones, which keep 16 KiB of buffers per connection), ADR 0120
+        server.useNio(false);
         server.addProtocol(WsConfig.builder().name(StrictWsUpgradeProvider.NAME).maxFrameLength(maxFrameBytes).build());
         server.addRouting(WsRouting.builder()
                 .endpoint(PATH, () -> new SocketListener(handshake, registry, handler)));

@@ -3,10 +3,12 @@ package dev.tangle.socket.ws;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.Callable;
 
 import io.helidon.common.buffers.BufferData;
 import io.helidon.common.buffers.DataReader;
+import io.helidon.common.concurrency.limits.Limit;
+import io.helidon.common.concurrency.limits.LimitException;
 import io.helidon.common.socket.SocketContext;
 import io.helidon.http.Headers;
 import io.helidon.webserver.CloseConnectionException;
@@ -21,7 +23,7 @@ import io.helidon.websocket.WsOpCode;
 import io.helidon.websocket.WsSession;
 
 /**
- * The server side of one WebSocket connection (RFC 6455), in place of Helidon 4.1.2's {@code WsConnection}:
+ * The server side of one WebSocket connection (RFC 6455), in place of Helidon's {@code WsConnection}:
  * Helidon's frame parsing (masking, length, frame limit) but our own message assembly. The listener gets every
  * data message whole ({@code last} is always true), text decoded strictly from all its fragments' bytes; a
  * protocol violation closes with its code (1002 bad fragment order, 1007 invalid UTF-8, 1009 too big) and the
@@ -55,22 +57,27 @@ final class StrictWsConnection implements ServerConnection, WsSession {
         this.assembler = new MessageAssembler(maxFrameBytes);
     }
 
+    /**
+     * Reads frames until the connection is done. As Helidon 4.5.0's own connection does, the server's
+     * concurrency limit is taken per message (for {@code onOpen} and for each frame's processing), not for the
+     * connection's whole life, so idle connections hold no permit.
+     */
     @Override
-    public void handle(Semaphore requestSemaphore) {
+    public void handle(Limit limit) {
         thread = Thread.currentThread();
-        listener.onOpen(this);
-        if (!requestSemaphore.tryAcquire()) {
-            close(WsCloseCodes.TRY_AGAIN_LATER, "Too many concurrent requests");
-            report(WsCloseCodes.TRY_AGAIN_LATER, "Too many concurrent requests");
-            return;
-        }
         try {
+            if (!underLimit(limit, () -> {
+                listener.onOpen(this);
+                return true;
+            })) {
+                return;
+            }
             while (canRun) {
                 readingNetwork = true;
                 ClientWsFrame frame = ClientWsFrame.read(ctx, reader, maxFrameBytes);
                 readingNetwork = false;
                 lastActivityNanos = System.nanoTime();
-                if (!process(frame)) {
+                if (!underLimit(limit, () -> process(frame))) {
                     return;
                 }
             }
@@ -91,8 +98,22 @@ final class StrictWsConnection implements ServerConnection, WsSession {
             report(WsCloseCodes.UNEXPECTED_CONDITION, "listener failed: " + e);
             throw new CloseConnectionException("WebSocket listener failed", e);
         } finally {
-            requestSemaphore.release();
             report(WsCloseCodes.CLOSED_ABNORMALLY, "connection lost");
+        }
+    }
+
+    /** Runs {@code step} under the limit; false when it says stop, or when the limit refused it (then closed 1013). */
+    private boolean underLimit(Limit limit, Callable<Boolean> step) {
+        try {
+            return limit.invoke(step);
+        } catch (LimitException e) {
+            closeQuietly(WsCloseCodes.TRY_AGAIN_LATER, "Too many concurrent requests");
+            report(WsCloseCodes.TRY_AGAIN_LATER, "Too many concurrent requests");
+            return false;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -6,9 +6,9 @@ import java.util.Optional;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.common.buffers.DataWriter;
 import io.helidon.http.DirectHandler;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
+import io.helidon.http.Method;
 import io.helidon.http.NotFoundException;
 import io.helidon.http.RequestException;
 import io.helidon.http.WritableHeaders;
@@ -22,9 +22,10 @@ import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsUpgradeException;
 
 /**
- * The HTTP/1.1 → WebSocket upgrade of Helidon's {@link WsUpgrader} (same checks, same 101 answer, a refused
- * {@link WsListener#onHttpUpgrade} still falls through to HTTP routing), handing the connection to
- * {@link StrictWsConnection}.
+ * The HTTP/1.1 → WebSocket upgrade of Helidon 4.5.0's {@link WsUpgrader} (same checks: GET, key, version 13;
+ * same 101 answer), handing the connection to {@link StrictWsConnection}. The Origin is checked against
+ * socket-server's own allowlist by the listener's {@code onHttpUpgrade} (Handshake); a refused upgrade falls
+ * through to the HTTP route on the same path, which answers with problem+json.
  */
 final class StrictWsUpgrader extends WsUpgrader {
 
@@ -39,24 +40,24 @@ final class StrictWsUpgrader extends WsUpgrader {
 
     @Override
     public ServerConnection upgrade(ConnectionContext ctx, HttpPrologue prologue, WritableHeaders<?> headers) {
-        if (!headers.contains(WS_KEY)) {
-            return null;
-        }
-        String wsKey = headers.get(WS_KEY).get();
-        String version = headers.contains(WS_VERSION) ? headers.get(WS_VERSION).get() : SUPPORTED_VERSION;
-        if (!SUPPORTED_VERSION.equals(version)) {
-            throw RequestException.builder().type(DirectHandler.EventType.BAD_REQUEST)
-                    .message("Unsupported WebSocket Version").header(SUPPORTED_VERSION_HEADER).build();
-        }
         WsRoute route;
         try {
             route = ctx.router().routing(WsRouting.class, WsRouting.empty()).findRoute(prologue);
         } catch (NotFoundException e) {
             return null;
         }
-        if (!anyOrigin() && headers.contains(HeaderNames.ORIGIN)
-            && !origins().contains(headers.get(HeaderNames.ORIGIN).get())) {
-            throw RequestException.builder().message("Invalid Origin").type(DirectHandler.EventType.FORBIDDEN).build();
+        if (prologue.method() != Method.GET) {
+            throw RequestException.builder().type(DirectHandler.EventType.BAD_REQUEST)
+                    .message("WebSocket upgrade must use GET").build();
+        }
+        if (!headers.contains(WS_KEY)) {
+            return null; // the HTTP route on the path answers with problem+json
+        }
+        String wsKey = headers.get(WS_KEY).get();
+        String version = headers.contains(WS_VERSION) ? headers.get(WS_VERSION).get() : SUPPORTED_VERSION;
+        if (!SUPPORTED_VERSION.equals(version)) {
+            throw RequestException.builder().type(DirectHandler.EventType.BAD_REQUEST)
+                    .message("Unsupported WebSocket Version").header(SUPPORTED_VERSION_HEADER).build();
         }
         WsListener listener = route.listener();
         Optional<Headers> extra;

@@ -2,33 +2,27 @@ package dev.tangle.tools.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tangle.common.json.Json;
 import dev.tangle.tools.bench.TangleSetup.User;
-import dev.tangle.tools.bench.ws.WsClient;
 import dev.tangle.tools.bench.ws.WsConnection;
-import dev.tangle.tools.bench.ws.WsListener;
-import org.HdrHistogram.Histogram;
 
 /**
  * {@code tangle bench location}: N sharers × M viewers per sharer, every one on its own WebSocket. Each sharer
@@ -39,11 +33,12 @@ import org.HdrHistogram.Histogram;
  * {@code place.arrived|left} notification at the watcher).
  *
  * <p>Options: {@code --sharers 500 --viewers-per-sharer 20 --update-interval 1s --duration 30s --places 10000
- * --threads 2 --setup-concurrency 16 --geo URL} (default {@code TANGLE_GEO_URL} of .tangle/dev.env).
+ * --threads 2 --setup-concurrency 16 --connect-concurrency 256 --source-ips N --geo URL} (default {@code TANGLE_GEO_URL}
+ * of .tangle/dev.env). Prints the CPU seconds of every server process and of this tool over the measured window,
+ * and the load average, because the machine is shared.
  */
 public final class LocationBench {
 
-    private static final Pattern AT = Pattern.compile("\"at\":\"([^\"]+)\"");
     private static final double CENTER_LAT = 47.0;
     private static final double CENTER_LON = 8.0;
     private static final int CROSS_EVERY = 5;
@@ -53,13 +48,6 @@ public final class LocationBench {
     private final BenchOptions opts;
     private final DevEnv env;
     private final URI geo;
-    private final Histogram pushes = new Histogram(3_600_000_000L, 3);
-    private final Histogram alerts = new Histogram(3_600_000_000L, 3);
-    private final AtomicLong pushCount = new AtomicLong();
-    private final AtomicLong alertCount = new AtomicLong();
-    private final AtomicInteger open = new AtomicInteger();
-    private final AtomicInteger closed = new AtomicInteger();
-    private volatile boolean measuring;
 
     private LocationBench(BenchOptions opts) throws IOException {
         this.opts = opts;
@@ -121,34 +109,39 @@ public final class LocationBench {
         });
         System.out.printf(Locale.ROOT, "  %d places (%d watched) in %.1f s%n", placeCount, sharers, (System.nanoTime() - t) / 1e9);
 
-        double ingestedBefore = ingested();
-        try (WsClient ws = new WsClient(opts.integer("threads", 2))) {
-            List<WsConnection> sharerConns = new ArrayList<>();
-            Listener listener = new Listener();
+        int connections = users.size();
+        Map<String, Long> pids = serverPids();
+        try (LocationSockets sockets = new LocationSockets(opts.integer("threads", 2), opts.integer("connect-concurrency", 256),
+                opts.integer("source-ips", 0), connections)) {
             t = System.nanoTime();
-            for (int i = 0; i < users.size(); i++) {
-                WsConnection c = ws.connect(URI.create(env.socketEndpoint() + "?access_token="
-                        + URLEncoder.encode(users.get(i).accessToken(), StandardCharsets.UTF_8)), null, null, listener, null);
-                if (i % (1 + perSharer) == 0) {
-                    sharerConns.add(c);
-                }
-            }
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (open.get() + closed.get() < users.size() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            System.out.printf(Locale.ROOT, "  %d WebSockets open (%d failed) in %.1f s%n", open.get(), closed.get(),
+            LocationSockets.Peer[] peers = sockets.connectAll(env.socketEndpoint(), users,
+                    opts.duration("connect-timeout", Duration.ofSeconds(180)).toNanos());
+            System.out.printf(Locale.ROOT, "  %d WebSockets ready (%d failed) in %.1f s%n", sockets.ready.get(), sockets.failed.get(),
                     (System.nanoTime() - t) / 1e9);
-            Thread.sleep(1000); // let hello and the resume window pass
-            long sent = drive(sharerConns, homes, interval, duration, listener);
-            Thread.sleep(2000); // drain
-            double ingested = ingested() - ingestedBefore;
-            report(sharers, perSharer, sent, ingested, duration);
+            List<WsConnection> sharerConns = new ArrayList<>();
+            for (int i = 0; i < sharers; i++) {
+                LocationSockets.Peer p = peers[i * (1 + perSharer)];
+                sharerConns.add(p == null ? null : p.conn);
+            }
+            Thread.sleep(1000); // let the resume window pass
+            ServerMeter meter = new ServerMeter(Map.of());
+            ServerMeter servers = new ServerMeter(pids);
+            Map<String, Double> ingestedBefore = ingested();
+            String loadBefore = loadAverage();
+            servers.start();
+            meter.start();
+            long sent = drive(sockets, sharerConns, homes, interval, duration);
+            Map<String, Double> ingested = minus(ingested(), ingestedBefore);
+            servers.stop();
+            meter.stop();
+            String loadAfter = loadAverage();
+            Thread.sleep(opts.duration("drain", Duration.ofSeconds(2)).toMillis());
+            report(sockets, sharers, perSharer, sent, ingested, duration, servers, meter, loadBefore + " -> " + loadAfter);
         }
     }
 
-    private long drive(List<WsConnection> sharers, List<double[]> homes, Duration interval, Duration duration,
-                       Listener listener) throws InterruptedException {
+    private long drive(LocationSockets sockets, List<WsConnection> sharers, List<double[]> homes, Duration interval,
+                       Duration duration) throws InterruptedException {
         long start = System.nanoTime() + 200_000_000L;
         long intervalNanos = interval.toNanos();
         long end = start + duration.toNanos();
@@ -160,85 +153,105 @@ public final class LocationBench {
             for (int i = 0; i < n; i++) {
                 long due = start + k * intervalNanos + i * intervalNanos / n;
                 if (due >= end) {
-                    measuring = false;
+                    sockets.measuring = false;
                     return sent;
                 }
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
-                measuring = due >= warmupEnd;
+                sockets.measuring = due >= warmupEnd;
                 boolean inside = (k / CROSS_EVERY) % 2 == 1;
                 double[] home = homes.get(i);
                 double lat = home[0] + (inside ? 0 : 400 / 111_320.0);
-                Instant intended = Instant.now().minusNanos(Math.max(0, System.nanoTime() - due));
                 String frame = String.format(Locale.ROOT, "{\"type\":\"location\",\"lat\":%.7f,\"lon\":%.7f,\"accuracyM\":10,\"at\":\"%s\"}",
-                        lat, home[1], intended);
-                if (sharers.get(i).sendText(frame)) {
+                        lat, home[1], sockets.instantOf(due));
+                WsConnection c = sharers.get(i);
+                if (c != null && c.sendText(frame)) {
                     sent++;
                 }
             }
         }
     }
 
-    private final class Listener implements WsListener {
-        @Override
-        public void onOpen(WsConnection conn) {
-            open.incrementAndGet();
-        }
-
-        @Override
-        public void onMessage(WsConnection conn, byte[] data, int off, int len, boolean text, long recvNanos) {
-            if (!measuring || len < 20) {
-                return;
-            }
-            String s = new String(data, off, Math.min(len, 400), StandardCharsets.UTF_8);
-            boolean push = s.startsWith("{\"type\":\"location\"");
-            boolean alert = s.contains("\"kind\":\"place.");
-            if (!push && !alert) {
-                return;
-            }
-            Matcher m = AT.matcher(s);
-            if (!m.find()) {
-                return;
-            }
-            long latencyMicros = Duration.between(Instant.parse(m.group(1)), Instant.now()).toNanos() / 1000;
-            (push ? pushes : alerts).recordValue(Math.max(0, Math.min(latencyMicros, 3_600_000_000L)));
-            (push ? pushCount : alertCount).incrementAndGet();
-        }
-
-        @Override
-        public void onClose(WsConnection conn, int code, String reason) {
-            closed.incrementAndGet();
-        }
-    }
-
-    private void report(int sharers, int perSharer, long sent, double ingested, Duration duration) {
+    private void report(LocationSockets s, int sharers, int perSharer, long sent, Map<String, Double> ingested, Duration duration,
+                        ServerMeter servers, ServerMeter client, String load) {
         double seconds = duration.toNanos() / 1e9;
         System.out.printf(Locale.ROOT, "%n  location updates sent      %,d (%.0f/s)%n", sent, sent / seconds);
-        System.out.printf(Locale.ROOT, "  ingested by geo-service    %,.0f (%.0f/s)  [tangle_geo_location_updates_total]%n", ingested, ingested / seconds);
-        System.out.printf(Locale.ROOT, "  viewers connected          %,d of %,d%n", Math.max(0, open.get() - sharers - closed.get()), sharers * perSharer);
-        synchronized (pushes) {
+        double processed = ingested.getOrDefault("processed", 0.0);
+        double coalesced = ingested.getOrDefault("coalesced", 0.0);
+        System.out.printf(Locale.ROOT, "  ingested by geo-service    %,.0f (%.0f/s): processed %,.0f (%.0f/s), coalesced %,.0f  [tangle_geo_location_updates_total]%n",
+                processed + coalesced, (processed + coalesced) / seconds, processed, processed / seconds, coalesced);
+        System.out.printf(Locale.ROOT, "  sockets ready / dropped    %,d of %,d / %,d  (viewers %,d)%n", s.ready.get(),
+                sharers * (1 + perSharer), s.dropped.get(), sharers * perSharer);
+        synchronized (s.pushes) {
             System.out.printf(Locale.ROOT, "  location pushes measured   %,d  latency ms p50 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
-                    pushCount.get(), pushes.getValueAtPercentile(50) / 1e3, pushes.getValueAtPercentile(99) / 1e3,
-                    pushes.getValueAtPercentile(99.9) / 1e3, pushes.getMaxValue() / 1e3);
-            System.out.printf(Locale.ROOT, "  place alerts measured      %,d  latency ms p50 %.1f  p99 %.1f  max %.1f%n",
-                    alertCount.get(), alerts.getValueAtPercentile(50) / 1e3, alerts.getValueAtPercentile(99) / 1e3,
-                    alerts.getMaxValue() / 1e3);
+                    s.pushCount.get(), s.pushes.getValueAtPercentile(50) / 1e3, s.pushes.getValueAtPercentile(99) / 1e3,
+                    s.pushes.getValueAtPercentile(99.9) / 1e3, s.pushes.getMaxValue() / 1e3);
         }
+        synchronized (s.alerts) {
+            System.out.printf(Locale.ROOT, "  place alerts measured      %,d  latency ms p50 %.1f  p99 %.1f  max %.1f%n",
+                    s.alertCount.get(), s.alerts.getValueAtPercentile(50) / 1e3, s.alerts.getValueAtPercentile(99) / 1e3,
+                    s.alerts.getMaxValue() / 1e3);
+        }
+        if (!s.errors.isEmpty()) {
+            System.out.println("  error frames               " + new TreeMap<>(s.errors));
+        }
+        if (!s.closeCodes.isEmpty()) {
+            System.out.println("  close codes                " + new TreeMap<>(s.closeCodes));
+        }
+        servers.cpuSeconds().forEach((svc, cpu) -> System.out.printf(Locale.ROOT, "  server %-20s%.1f CPU-s, RSS %.1f MiB%n",
+                svc, cpu, servers.rssBytes().getOrDefault(svc, 0L) / 1048576.0));
+        System.out.printf(Locale.ROOT, "  client (this tool)         %.1f CPU-s%n", client.clientCpuSeconds());
+        System.out.println("  load average (1 min)       " + load);
         System.out.println("  targets: >= 5,000 updates/s with 10,000 viewers, push p99 <= 50 ms, alert p99 <= 250 ms");
     }
 
-    /** geo-service's own count of updates received (processed + coalesced). */
-    private double ingested() throws IOException, InterruptedException {
-        String text = http.send(HttpRequest.newBuilder(geo.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        double total = 0;
-        for (String line : text.split("\n")) {
-            if (line.startsWith("tangle_geo_location_updates_total{")) {
-                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    private Map<String, Long> serverPids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        addPid(pids, "api-server", env.api().getPort());
+        addPid(pids, "socket-server", env.ws().getPort());
+        addPid(pids, "geo-service", geo.getPort());
+        addPid(pids, "nats-server", env.portOf("TANGLE_NATS_URL"));
+        addPid(pids, "postgres", env.portOf("TANGLE_DB_URL"));
+        return pids;
+    }
+
+    private static void addPid(Map<String, Long> pids, String service, int port) {
+        if (port > 0) {
+            java.util.OptionalLong pid = ProcStats.pidListeningOn(port);
+            if (pid.isPresent() && !pids.containsValue(pid.getAsLong())) {
+                pids.put(service, pid.getAsLong());
             }
         }
-        return total;
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /** geo-service's own count of updates received, by outcome ({@code processed}, {@code coalesced}). */
+    private Map<String, Double> ingested() throws IOException, InterruptedException {
+        String text = http.send(HttpRequest.newBuilder(geo.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Double> byOutcome = new TreeMap<>();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("tangle_geo_location_updates_total{")) {
+                int at = line.indexOf("outcome=\"");
+                String outcome = at < 0 ? "?" : line.substring(at + 9, line.indexOf('"', at + 9));
+                byOutcome.merge(outcome, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum);
+            }
+        }
+        return byOutcome;
+    }
+
+    private static Map<String, Double> minus(Map<String, Double> after, Map<String, Double> before) {
+        Map<String, Double> d = new TreeMap<>();
+        after.forEach((k, v) -> d.put(k, v - before.getOrDefault(k, 0.0)));
+        return d;
     }
 
     private interface Task {

@@ -14,8 +14,7 @@ import dev.tangle.api.chat.conversation.ConversationRepository;
 import dev.tangle.common.contract.chat.Message;
 import dev.tangle.common.contract.chat.Reactions;
 import dev.tangle.common.db.Rows;
-import dev.tangle.common.event.Event;
-import dev.tangle.common.outbox.Outbox;
+import dev.tangle.common.outbox.OutboxRelay;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
@@ -27,36 +26,62 @@ public final class MessageRepository {
             + "m.forward_text, m.thread_root_id, m.thread_reply_count, m.last_thread_reply_at, "
             + "array_to_string(m.media_ids, ',') AS media_ids, array_to_string(m.mentions, ',') AS mentions, "
             + "m.position_x, m.position_y, m.created_at, m.edited_at, m.deleted_at";
-    /** Stands for a message's seq in an event payload until the statement that takes the seqs replaces it. */
+    /** Stands for a message's seq in an event payload until the statement that takes the seqs puts it in. */
     static final long SEQ_PENDING = Long.MIN_VALUE;
-    private static final String SEQ_PLACEHOLDER = "\"seq\":" + SEQ_PENDING;
     /**
-     * Takes {@code n} seqs of every conversation of a batch (rows locked in id order, so two batches cannot
-     * deadlock), inserts the messages with {@code seq = base + ord} and their outbox rows with that seq written
-     * into the payload, and returns each conversation's base. The placeholder cannot occur inside a JSON string
-     * (its quotes would be escaped there), so the replace only touches the message's own seq field.
+     * The whole of a send batch in one statement (ADR 0126): for every send, in the order given, whether it may be
+     * written — the conversation exists and the sender may write in it (group members for a channel), no earlier
+     * message has its {@code (sender, clientMsgId)}, the conversation is not a blocked direct one, the canvas
+     * position rule holds, the caller found its references valid ({@code problem} null) and it is the first send of
+     * its key in the batch — then {@code last_seq += n} of each conversation under its row lock (rows locked in id
+     * order, so two batches cannot deadlock), the messages with {@code seq = base + ord}, their outbox rows (payload
+     * = {@code head || seq || tail}, published by the writer itself, so the relay waits before taking them) and the
+     * thread roots' reply counts. Returns one row per send: its status and, if written, its seq. Checks read the
+     * statement's snapshot; a concurrent send of the same key commits first and this one fails on the unique key,
+     * and the writer retries the batch.
      */
-    private static final String SEND = "WITH d AS (SELECT * FROM unnest(?::uuid[], ?::int[]) AS d(id, n)), "
+    private static final String SEND = "WITH t AS (SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], "
+            + "  ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::uuid[], "
+            + "  ?::text[], ?::text[], ?::float8[], ?::float8[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+            + "  WITH ORDINALITY AS t(id, conversation_id, sender_id, client_msg_id, text, format, reply_to_id, "
+            + "  quote_of_id, forward_message_id, forward_conversation_id, forward_sender_id, forward_text, "
+            + "  thread_root_id, media_ids, mentions, position_x, position_y, event_id, subject, head, tail, problem, i)), "
+            + "v AS (SELECT t.i, t.sender_id, t.client_msg_id, CASE "
+            + "  WHEN c.id IS NULL OR NOT CASE WHEN c.kind = 'channel' "
+            + "    THEN EXISTS (SELECT 1 FROM group_members g WHERE g.group_id = c.group_id AND g.user_id = t.sender_id) "
+            + "    ELSE EXISTS (SELECT 1 FROM conversation_members cm WHERE cm.conversation_id = c.id "
+            + "      AND cm.user_id = t.sender_id) END THEN 'not_found' "
+            + "  WHEN EXISTS (SELECT 1 FROM messages e WHERE e.sender_id = t.sender_id "
+            + "    AND e.client_msg_id = t.client_msg_id) THEN 'exists' "
+            + "  WHEN c.kind = 'direct' AND EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = c.direct_low "
+            + "    AND b.blocked_id = c.direct_high) OR (b.blocker_id = c.direct_high AND b.blocked_id = c.direct_low)) "
+            + "    THEN 'blocked' "
+            + "  WHEN c.kind = 'canvas' AND t.position_x IS NULL AND t.thread_root_id IS NULL THEN 'position_required' "
+            + "  WHEN c.kind <> 'canvas' AND t.position_x IS NOT NULL THEN 'position_forbidden' "
+            + "  WHEN t.problem IS NOT NULL THEN t.problem ELSE 'ok' END AS status "
+            + "  FROM t LEFT JOIN conversations c ON c.id = t.conversation_id), "
+            + "w AS (SELECT v.i, CASE WHEN v.status NOT IN ('not_found', 'exists') AND row_number() OVER (PARTITION BY "
+            + "  v.sender_id, v.client_msg_id, v.status IN ('not_found', 'exists') ORDER BY v.i) > 1 THEN 'repeat' "
+            + "  ELSE v.status END AS status FROM v), "
+            + "r AS (SELECT t.*, row_number() OVER (PARTITION BY t.conversation_id ORDER BY t.i) AS ord "
+            + "  FROM t JOIN w ON w.i = t.i AND w.status = 'ok'), "
+            + "d AS (SELECT r.conversation_id AS id, count(*)::int AS n FROM r GROUP BY r.conversation_id), "
             + "l AS (SELECT c.id FROM conversations c JOIN d ON d.id = c.id ORDER BY c.id FOR UPDATE OF c), "
             + "a AS (UPDATE conversations c SET last_seq = c.last_seq + d.n, last_activity_at = greatest(c.last_activity_at, ?) "
             + "  FROM d, l WHERE c.id = d.id AND l.id = d.id RETURNING c.id, c.last_seq - d.n AS base), "
-            + "t AS (SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::int[], ?::uuid[], ?::text[], ?::text[], ?::text[], "
-            + "  ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[], "
-            + "  ?::float8[], ?::float8[], ?::uuid[], ?::text[], ?::text[]) AS t(id, conversation_id, ord, sender_id, "
-            + "  client_msg_id, text, format, reply_to_id, quote_of_id, forward_message_id, forward_conversation_id, "
-            + "  forward_sender_id, forward_text, thread_root_id, media_ids, mentions, position_x, position_y, "
-            + "  event_id, subject, payload)), "
+            + "s AS (SELECT r.*, a.base + r.ord AS seq FROM r JOIN a ON a.id = r.conversation_id), "
             + "m AS (INSERT INTO messages (id, conversation_id, seq, sender_id, client_msg_id, text, format, reply_to_id, "
             + "  quote_of_id, forward_message_id, forward_conversation_id, forward_sender_id, forward_text, thread_root_id, "
             + "  media_ids, mentions, position_x, position_y, created_at) "
-            + "  SELECT t.id, t.conversation_id, a.base + t.ord, t.sender_id, t.client_msg_id, t.text, t.format, t.reply_to_id, "
-            + "  t.quote_of_id, t.forward_message_id, t.forward_conversation_id, t.forward_sender_id, t.forward_text, "
-            + "  t.thread_root_id, t.media_ids::uuid[], t.mentions::uuid[], t.position_x, t.position_y, ? "
-            + "  FROM t JOIN a ON a.id = t.conversation_id), "
-            + "o AS (INSERT INTO outbox (id, subject, payload) SELECT t.event_id, t.subject, "
-            + "  convert_to(replace(t.payload, '" + SEQ_PLACEHOLDER + "', '\"seq\":' || (a.base + t.ord)), 'UTF8') "
-            + "  FROM t JOIN a ON a.id = t.conversation_id) "
-            + "SELECT id, base FROM a";
+            + "  SELECT s.id, s.conversation_id, s.seq, s.sender_id, s.client_msg_id, s.text, s.format, s.reply_to_id, "
+            + "  s.quote_of_id, s.forward_message_id, s.forward_conversation_id, s.forward_sender_id, s.forward_text, "
+            + "  s.thread_root_id, s.media_ids::uuid[], s.mentions::uuid[], s.position_x, s.position_y, ? FROM s), "
+            + "o AS (INSERT INTO outbox (id, subject, payload, relay_after) SELECT s.event_id, s.subject, "
+            + "  convert_to(s.head || s.seq || s.tail, 'UTF8'), " + OutboxRelay.DIRECT_RELAY_AFTER + " FROM s), "
+            + "h AS (UPDATE messages x SET thread_reply_count = x.thread_reply_count + y.n, last_thread_reply_at = ? "
+            + "  FROM (SELECT s.thread_root_id, count(*)::int AS n FROM s WHERE s.thread_root_id IS NOT NULL "
+            + "  GROUP BY s.thread_root_id) y WHERE x.id = y.thread_root_id) "
+            + "SELECT w.i, w.status, s.seq FROM w LEFT JOIN s ON s.i = w.i ORDER BY w.i";
     private static final String BY_KEYS = "SELECT " + COLUMNS + " FROM messages m "
             + "JOIN unnest(?::uuid[], ?::text[]) AS k(sender_id, client_msg_id) "
             + "ON m.sender_id = k.sender_id AND m.client_msg_id = k.client_msg_id";
@@ -71,40 +96,59 @@ public final class MessageRepository {
     public record Edit(int version, String previousText, Instant editedAt) {
     }
 
-    /** Inserts messages with one statement. */
     /**
-     * Commits part of a send batch in one statement: takes {@code counts} seqs per conversation and inserts the
-     * messages (their {@code seq} is ignored; message {@code k} gets its conversation's base + {@code ords[k]})
-     * with their {@code message.created} events, whose payloads carry {@link #SEQ_PENDING} as the seq.
+     * One send of a batch as {@link #SEND} takes it: the message (its seq ignored), its {@code message.created}
+     * payload split around the seq, and the problem the caller found with its references (a status, or null).
      *
-     * @return the base of each conversation: the seq before this batch
+     * @param message the message to write
+     * @param eventId the event's id
+     * @param subject the event's NATS subject
+     * @param head    the payload before the seq
+     * @param tail    the payload after the seq
+     * @param problem a reference problem, or null
      */
-    public Map<UUID, Long> insertWithSeqs(DbExecute tx, Map<UUID, Integer> counts, Instant now, List<Message> messages,
-                                          List<Integer> ords, List<Event> events) {
+    record Draft(Message message, UUID eventId, String subject, String head, String tail, String problem) {
+    }
+
+    /**
+     * What {@link #SEND} did with one send.
+     *
+     * @param status {@code ok}, {@code not_found}, {@code exists}, {@code repeat}, {@code blocked},
+     *               {@code position_required}, {@code position_forbidden} or the draft's problem
+     * @param seq    the message's seq when written, else null
+     */
+    record Written(String status, Long seq) {
+    }
+
+    /** Writes a batch with {@link #SEND}; one outcome per draft, in order. */
+    List<Written> send(DbExecute tx, List<Draft> drafts, Instant now) {
         List<List<Object>> columns = new ArrayList<>();
-        for (int c = 0; c < 18; c++) {
-            columns.add(new ArrayList<>(messages.size()));
+        for (int c = 0; c < 22; c++) {
+            columns.add(new ArrayList<>(drafts.size()));
         }
-        for (int k = 0; k < messages.size(); k++) {
-            Message m = messages.get(k);
+        for (Draft d : drafts) {
+            Message m = d.message();
             Message.Forward f = m.forward();
-            Object[] row = {m.id(), m.conversationId(), ords.get(k), m.senderId(), m.clientMsgId(), m.text(), m.format(),
+            Object[] row = {m.id(), m.conversationId(), m.senderId(), m.clientMsgId(), m.text(), m.format(),
                 m.replyToId(), m.quoteOfId(), f == null ? null : f.messageId(), f == null ? null : f.conversationId(),
                 f == null ? null : f.senderId(), f == null ? null : f.text(), m.threadRootId(),
                 Rows.uuidArray(m.mediaIds()), Rows.uuidArray(m.mentions()),
-                m.position() == null ? null : m.position().x(), m.position() == null ? null : m.position().y()};
+                m.position() == null ? null : m.position().x(), m.position() == null ? null : m.position().y(),
+                d.eventId(), d.subject(), d.head(), d.tail(), d.problem()};
             for (int c = 0; c < row.length; c++) {
                 columns.get(c).add(row[c]);
             }
         }
-        Outbox.Columns outbox = Outbox.Columns.of(events);
-        var statement = tx.createQuery(SEND).addParam(Rows.uuidArray(counts.keySet())).addParam(Rows.array(counts.values()))
-                .addParam(Rows.ts(now));
+        var statement = tx.createQuery(SEND);
         columns.forEach(column -> statement.addParam(Rows.array(column)));
-        statement.addParam(outbox.ids()).addParam(outbox.subjects()).addParam(outbox.payloads()).addParam(Rows.ts(now));
-        Map<UUID, Long> bases = new HashMap<>();
-        statement.execute().forEach(r -> bases.put(Rows.uuid(r, "id"), Rows.longValue(r, "base")));
-        return bases;
+        statement.addParam(Rows.ts(now)).addParam(Rows.ts(now)).addParam(Rows.ts(now));
+        List<Written> written = new ArrayList<>(drafts.size());
+        statement.execute().forEach(r -> written.add(new Written(Rows.string(r, "status"),
+                Rows.raw(r, "seq") == null ? null : Rows.longValue(r, "seq"))));
+        if (written.size() != drafts.size()) {
+            throw new IllegalStateException("send statement answered " + written.size() + " of " + drafts.size());
+        }
+        return written;
     }
 
     /** Messages already sent under any of the given {@code (sender, clientMsgId)} keys. */

@@ -1,11 +1,11 @@
 package dev.tangle.api.chat.message;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,42 +13,34 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import dev.tangle.api.chat.conversation.ConversationKind;
 import dev.tangle.api.chat.conversation.ConversationRepository;
 import dev.tangle.api.chat.events.ChatEvents;
 import dev.tangle.common.contract.chat.Message;
 import dev.tangle.common.contract.chat.Reactions;
 import dev.tangle.common.db.Database;
 import dev.tangle.common.db.Repository;
-import dev.tangle.common.db.Rows;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.event.Event;
+import dev.tangle.common.json.Json;
+import dev.tangle.common.outbox.OutboxPublisher;
 import dev.tangle.common.outbox.OutboxRelay;
 import io.helidon.dbclient.DbExecute;
 
 /**
- * Commits a batch of sends, to any number of conversations, in one short transaction: who may send, earlier
- * sends with the same keys, references; then {@code last_seq += n} of each conversation under its row lock
- * (rows locked in id order, so concurrent batches cannot deadlock), one insert of every message and one of
- * their outbox rows. Each send gets its own outcome (a result or the error for that send alone). The statements
- * take arrays, so their text does not depend on the batch size and each is prepared once per connection.
+ * Commits a batch of sends, to any number of conversations, in one short transaction of one statement
+ * ({@link MessageRepository#send}: who may send, earlier sends with the same keys, seqs under the conversations' row
+ * locks, messages, outbox rows, thread counts) plus a read of the references when a send has any. Each send gets
+ * its own outcome (a result or the error for that send alone). The {@code message.created} events are encoded
+ * once, here; after the commit they go straight to JetStream in commit order ({@link OutboxPublisher}), and the
+ * relay publishes what JetStream did not acknowledge (ADR 0126).
  */
 @Repository
 final class MessageWriter {
 
     private static final int ATTEMPTS = 3;
     private static final Set<String> RETRYABLE_STATES = Set.of("23505", "40P01", "40001");
-    private static final String TARGETS = "SELECT c.id, c.kind, "
-            + "(c.kind = 'direct' AND EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = c.direct_low AND b.blocked_id = c.direct_high) "
-            + "  OR (b.blocker_id = c.direct_high AND b.blocked_id = c.direct_low))) AS blocked, "
-            + "(SELECT string_agg(DISTINCT s.sender::text, ',') FROM unnest(?::uuid[], ?::uuid[]) AS s(conversation_id, sender) "
-            + "  WHERE s.conversation_id = c.id AND CASE WHEN c.kind = 'channel' "
-            + "  THEN EXISTS (SELECT 1 FROM group_members g WHERE g.group_id = c.group_id AND g.user_id = s.sender) "
-            + "  ELSE EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = c.id AND m.user_id = s.sender) END) AS allowed "
-            + "FROM conversations c WHERE c.id = ANY(?::uuid[])";
-    /** What the batch needs to know about one conversation. */
-    private record Target(ConversationKind kind, boolean blocked, Set<UUID> allowed) {
-    }
+    private static final byte[] SEQ_FIELD = ("\"seq\":" + MessageRepository.SEQ_PENDING).getBytes(StandardCharsets.UTF_8);
+    private static final int SEQ_KEY_LENGTH = "\"seq\":".length();
 
     private final Database db;
     private final OutboxRelay relay;
@@ -62,182 +54,200 @@ final class MessageWriter {
         this.conversations = conversations;
     }
 
+    /** A transaction's outcomes and the events it committed. */
+    private record Attempt(Object[] outcomes, List<OutboxPublisher.Committed> events) {
+    }
+
+    /** A draft's event payload: the JSON with the placeholder seq, and where the seq's digits go. */
+    private record Payload(byte[] json, int seqAt) {
+        byte[] withSeq(long seq) {
+            byte[] digits = Long.toString(seq).getBytes(StandardCharsets.US_ASCII);
+            int tail = seqAt + SEQ_FIELD.length - SEQ_KEY_LENGTH;
+            byte[] out = new byte[seqAt + digits.length + json.length - tail];
+            System.arraycopy(json, 0, out, 0, seqAt);
+            System.arraycopy(digits, 0, out, seqAt, digits.length);
+            System.arraycopy(json, tail, out, seqAt + digits.length, json.length - tail);
+            return out;
+        }
+    }
+
     /** One outcome per send, in order: a {@link SendResult} or a {@link RuntimeException}. */
     List<Object> write(List<SendCommand> sends) {
         for (int attempt = 1; ; attempt++) {
+            OutboxPublisher.Slot[] slot = new OutboxPublisher.Slot[1];
             try {
-                Object[] outcomes = db.inTransaction(tx -> writeOnce(tx, sends));
-                relay.kick();
-                return List.of(outcomes);
+                Attempt done = db.inTransaction(tx -> {
+                    Attempt a = writeOnce(tx, sends);
+                    // the conversations' rows are still locked: a later batch of one of them takes a later slot
+                    slot[0] = relay.publisher().reserve();
+                    return a;
+                });
+                slot[0].publish(done.events());
+                return List.of(done.outcomes());
             } catch (RuntimeException e) {
                 // an identical send committed concurrently (read it on retry), or a deadlock/serialization victim
                 if (attempt >= ATTEMPTS || !isRetryable(e)) {
                     throw e;
                 }
-            }
-        }
-    }
-
-    private Object[] writeOnce(DbExecute tx, List<SendCommand> sends) {
-        int n = sends.size();
-        Object[] out = new Object[n];
-        Map<UUID, Target> targets = targets(tx, sends);
-        for (int i = 0; i < n; i++) {
-            Target target = targets.get(sends.get(i).conversationId());
-            if (target == null || !target.allowed().contains(sends.get(i).senderId())) {
-                out[i] = Problems.notFound("Conversation");
-            }
-        }
-        resolveRetries(tx, sends, out);
-        Map<UUID, Message> refs = references(tx, sends, out);
-        List<Integer> accepted = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (out[i] == null) {
-                SendCommand send = sends.get(i);
-                RuntimeException problem = check(tx, send, targets.get(send.conversationId()), refs);
-                if (problem != null) {
-                    out[i] = problem;
-                } else {
-                    accepted.add(i);
+            } finally {
+                if (slot[0] != null) {
+                    slot[0].cancel(); // nothing when published; else what committed is relayed after the grace
                 }
             }
         }
-        commitAccepted(tx, sends, accepted, refs, out);
-        return out;
     }
 
-    private static Map<UUID, Target> targets(DbExecute tx, List<SendCommand> sends) {
-        List<UUID> conversationOfSend = new ArrayList<>(sends.size());
-        List<UUID> senders = new ArrayList<>(sends.size());
-        Set<UUID> conversationIds = new HashSet<>();
+    private Attempt writeOnce(DbExecute tx, List<SendCommand> sends) {
+        int n = sends.size();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Map<UUID, Message> refs = references(tx, sends);
+        List<MessageRepository.Draft> drafts = new ArrayList<>(n);
+        List<Payload> payloads = new ArrayList<>(n);
         for (SendCommand send : sends) {
-            conversationOfSend.add(send.conversationId());
-            senders.add(send.senderId());
-            conversationIds.add(send.conversationId());
+            Message draft = newMessage(send, MessageRepository.SEQ_PENDING, now, refs);
+            Event event = ChatEvents.message(draft, "created");
+            byte[] json = Json.write(event);
+            int at = indexOf(json, SEQ_FIELD) + SEQ_KEY_LENGTH;
+            payloads.add(new Payload(json, at));
+            drafts.add(new MessageRepository.Draft(draft, UUID.fromString(event.id()), event.natsSubject(),
+                    new String(json, 0, at, StandardCharsets.UTF_8),
+                    new String(json, at + SEQ_FIELD.length - SEQ_KEY_LENGTH, json.length - at - SEQ_FIELD.length
+                                                                               + SEQ_KEY_LENGTH, StandardCharsets.UTF_8),
+                    referenceProblem(tx, send, refs)));
         }
-        Map<UUID, Target> targets = new HashMap<>();
-        tx.createQuery(TARGETS).addParam(Rows.uuidArray(conversationOfSend)).addParam(Rows.uuidArray(senders))
-                .addParam(Rows.uuidArray(conversationIds)).execute()
-                .forEach(r -> targets.put(Rows.uuid(r, "id"), new Target(ConversationKind.of(Rows.string(r, "kind")),
-                        Rows.bool(r, "blocked"), new HashSet<>(ConversationRepository.idList(Rows.string(r, "allowed"))))));
-        return targets;
-    }
-
-    /** Earlier sends with the same keys, and repeats within this batch, answer with the original. */
-    private void resolveRetries(DbExecute tx, List<SendCommand> sends, Object[] out) {
-        List<SendCommand> open = new ArrayList<>();
-        for (int i = 0; i < sends.size(); i++) {
-            if (out[i] == null) {
-                open.add(sends.get(i));
+        List<MessageRepository.Written> written = messages.send(tx, drafts, now);
+        Map<String, Message> earlier = earlier(tx, sends, written);
+        Object[] out = new Object[n];
+        List<OutboxPublisher.Committed> events = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            SendCommand send = sends.get(i);
+            MessageRepository.Written w = written.get(i);
+            out[i] = switch (w.status()) {
+                case "ok" -> {
+                    if (w.seq() == null) {
+                        yield Problems.notFound("Conversation"); // deleted while sending
+                    }
+                    MessageRepository.Draft d = drafts.get(i);
+                    events.add(new OutboxPublisher.Committed(d.eventId(), d.subject(), payloads.get(i).withSeq(w.seq())));
+                    yield new SendResult(d.message().withSeq(w.seq()), true);
+                }
+                case "exists" -> {
+                    Message m = earlier.get(send.senderId() + "/" + send.clientMsgId());
+                    yield m == null ? Problems.internal("earlier send of " + send.clientMsgId() + " not found")
+                            : m.conversationId().equals(send.conversationId()) ? new SendResult(m, false)
+                            : Problems.conflict("clientMsgId " + send.clientMsgId() + " was used for another conversation");
+                }
+                case "repeat" -> new Repeat(firstOfKey(sends, written, i));
+                default -> problem(w.status());
+            };
+        }
+        for (int i = 0; i < n; i++) {
+            if (out[i] instanceof Repeat repeat) {
+                out[i] = out[repeat.index()] instanceof SendResult first ? new SendResult(first.message(), false)
+                        : out[repeat.index()];
             }
         }
-        if (open.isEmpty()) {
-            return;
+        return new Attempt(out, events);
+    }
+
+    /** The first send of the batch with the same key that was not refused before the repeat check. */
+    private static int firstOfKey(List<SendCommand> sends, List<MessageRepository.Written> written, int i) {
+        SendCommand send = sends.get(i);
+        for (int j = 0; j < i; j++) {
+            String status = written.get(j).status();
+            if (!status.equals("not_found") && !status.equals("exists")
+                && send.sameKey(sends.get(j).senderId(), sends.get(j).clientMsgId())) {
+                return j;
+            }
         }
-        List<Message> existing = messages.findByKeys(tx, open);
+        throw new IllegalStateException("repeat without a first send");
+    }
+
+    /** Earlier messages of the sends the statement found already sent, by {@code sender/clientMsgId}. */
+    private Map<String, Message> earlier(DbExecute tx, List<SendCommand> sends, List<MessageRepository.Written> written) {
+        List<SendCommand> retried = new ArrayList<>();
+        for (int i = 0; i < sends.size(); i++) {
+            if (written.get(i).status().equals("exists")) {
+                retried.add(sends.get(i));
+            }
+        }
+        if (retried.isEmpty()) {
+            return Map.of();
+        }
+        List<Message> existing = messages.findByKeys(tx, retried);
         Map<UUID, Reactions> reactions = new HashMap<>();
         existing.stream().collect(Collectors.groupingBy(Message::senderId)).forEach((sender, mine) ->
                 reactions.putAll(messages.reactions(tx, mine.stream().map(Message::id).toList(), sender)));
-        Map<String, Integer> firstOfKey = new HashMap<>();
-        for (int i = 0; i < sends.size(); i++) {
-            if (out[i] != null) {
-                continue;
-            }
-            SendCommand send = sends.get(i);
-            Message earlier = existing.stream().filter(m -> send.sameKey(m.senderId(), m.clientMsgId())).findFirst().orElse(null);
-            if (earlier != null) {
-                out[i] = earlier.conversationId().equals(send.conversationId())
-                        ? new SendResult(earlier.withReactions(reactions.get(earlier.id())), false)
-                        : Problems.conflict("clientMsgId " + send.clientMsgId() + " was used for another conversation");
-            } else if (firstOfKey.putIfAbsent(send.senderId() + "/" + send.clientMsgId(), i) != null) {
-                out[i] = new Repeat(firstOfKey.get(send.senderId() + "/" + send.clientMsgId()));
-            }
-        }
+        Map<String, Message> byKey = new HashMap<>();
+        existing.forEach(m -> byKey.put(m.senderId() + "/" + m.clientMsgId(), m.withReactions(reactions.get(m.id()))));
+        return byKey;
     }
 
-    private Map<UUID, Message> references(DbExecute tx, List<SendCommand> sends, Object[] out) {
+    private Map<UUID, Message> references(DbExecute tx, List<SendCommand> sends) {
         Set<UUID> ids = new HashSet<>();
-        for (int i = 0; i < sends.size(); i++) {
-            if (out[i] == null) {
-                ids.addAll(sends.get(i).references());
-            }
+        sends.forEach(s -> ids.addAll(s.references()));
+        Map<UUID, Message> byId = new HashMap<>(); // get(null) is asked for absent references
+        if (ids.isEmpty()) {
+            return byId;
         }
-        Map<UUID, Message> byId = new HashMap<>();
         messages.findByIds(tx, ids).forEach(m -> byId.put(m.id(), m));
         return byId;
     }
 
-    /** The problem with one send, or null. */
-    private RuntimeException check(DbExecute tx, SendCommand s, Target target, Map<UUID, Message> refs) {
-        ConversationKind kind = target.kind();
-        if (target.blocked()) {
-            return Problems.forbidden("Messages between these users are blocked");
-        }
-        if (kind == ConversationKind.CANVAS && s.position() == null && s.threadRootId() == null) {
-            return Problems.validation("position", "is required in a canvas conversation");
-        }
-        if (kind != ConversationKind.CANVAS && s.position() != null) {
-            return Problems.validation("position", "is only allowed in a canvas conversation");
-        }
+    /** What is wrong with a send's references (a status of {@link MessageRepository#send}), or null. */
+    private String referenceProblem(DbExecute tx, SendCommand s, Map<UUID, Message> refs) {
         if (!inConversation(refs.get(s.replyToId()), s.replyToId(), s.conversationId())) {
-            return Problems.validation("replyToId", "no such message in this conversation");
+            return "reply_to";
         }
         if (!inConversation(refs.get(s.quoteOfId()), s.quoteOfId(), s.conversationId())) {
-            return Problems.validation("quoteOfId", "no such message in this conversation");
+            return "quote_of";
         }
         if (s.threadRootId() != null) {
             Message root = refs.get(s.threadRootId());
             if (!inConversation(root, s.threadRootId(), s.conversationId()) || root.threadRootId() != null) {
-                return Problems.validation("threadRootId", "no such top-level message in this conversation");
+                return "thread_root";
             }
         }
         if (s.forwardOfId() != null) {
             Message original = refs.get(s.forwardOfId());
             if (original == null || original.deleted()
                 || !conversations.isMember(tx, original.conversationId(), s.senderId())) {
-                return Problems.validation("forwardOfId", "no such message in a conversation you can read");
+                return "forward_of";
             }
         }
         return null;
+    }
+
+    /** The error of a send the statement refused. */
+    private static RuntimeException problem(String status) {
+        return switch (status) {
+            case "not_found" -> Problems.notFound("Conversation");
+            case "blocked" -> Problems.forbidden("Messages between these users are blocked");
+            case "position_required" -> Problems.validation("position", "is required in a canvas conversation");
+            case "position_forbidden" -> Problems.validation("position", "is only allowed in a canvas conversation");
+            case "reply_to" -> Problems.validation("replyToId", "no such message in this conversation");
+            case "quote_of" -> Problems.validation("quoteOfId", "no such message in this conversation");
+            case "thread_root" -> Problems.validation("threadRootId", "no such top-level message in this conversation");
+            case "forward_of" -> Problems.validation("forwardOfId", "no such message in a conversation you can read");
+            default -> Problems.internal("send status " + status);
+        };
     }
 
     private static boolean inConversation(Message ref, UUID id, UUID conversationId) {
         return id == null || ref != null && ref.conversationId().equals(conversationId);
     }
 
-    private void commitAccepted(DbExecute tx, List<SendCommand> sends, List<Integer> accepted, Map<UUID, Message> refs,
-                                Object[] out) {
-        if (!accepted.isEmpty()) {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            Map<UUID, Integer> counts = new LinkedHashMap<>();
-            List<Message> drafts = new ArrayList<>(accepted.size());
-            List<Integer> ords = new ArrayList<>(accepted.size());
-            for (int i : accepted) {
-                SendCommand send = sends.get(i);
-                ords.add(counts.merge(send.conversationId(), 1, Integer::sum));
-                drafts.add(newMessage(send, MessageRepository.SEQ_PENDING, now, refs));
-            }
-            List<Event> events = drafts.stream().map(m -> ChatEvents.message(m, "created")).toList();
-            Map<UUID, Long> bases = messages.insertWithSeqs(tx, counts, now, drafts, ords, events);
-            if (bases.size() != counts.size()) {
-                throw new IllegalStateException("a conversation of the batch disappeared while sending");
-            }
-            Map<UUID, Integer> threadReplies = new HashMap<>();
-            for (int k = 0; k < drafts.size(); k++) {
-                Message m = drafts.get(k).withSeq(bases.get(drafts.get(k).conversationId()) + ords.get(k));
-                out[accepted.get(k)] = new SendResult(m, true);
-                if (m.threadRootId() != null) {
-                    threadReplies.merge(m.threadRootId(), 1, Integer::sum);
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int k = 0; k < needle.length; k++) {
+                if (haystack[i + k] != needle[k]) {
+                    continue outer;
                 }
             }
-            threadReplies.forEach((root, count) -> messages.threadReplied(tx, root, count, now));
+            return i;
         }
-        for (int i = 0; i < out.length; i++) {
-            if (out[i] instanceof Repeat repeat) {
-                out[i] = out[repeat.index()] instanceof SendResult first ? new SendResult(first.message(), false)
-                        : out[repeat.index()];
-            }
-        }
+        throw new IllegalStateException("no seq placeholder in the event payload");
     }
 
     private static Message newMessage(SendCommand s, long seq, Instant now, Map<UUID, Message> refs) {

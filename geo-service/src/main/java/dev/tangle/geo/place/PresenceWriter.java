@@ -1,0 +1,130 @@
+package dev.tangle.geo.place;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import dev.tangle.common.db.Database;
+import dev.tangle.common.event.Event;
+import dev.tangle.common.outbox.Outbox;
+import dev.tangle.common.outbox.OutboxRelay;
+import io.helidon.dbclient.DbExecute;
+
+/**
+ * Group commit of place-presence transitions (docs/adr/0137): every compare-and-set queued meanwhile, by any
+ * sharer, is applied in one transaction together with the outbox rows of the transitions that took, so an
+ * arrival or departure is durable — committed with its notifications — before it is announced, and a burst of
+ * crossings costs one commit instead of one each. Each transition's future completes after the commit with whether
+ * its compare-and-set took; a failed transaction fails every future of the batch (their sharers' state is left
+ * as it was, so their next update tries again).
+ */
+final class PresenceWriter implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(PresenceWriter.class.getName());
+    private static final int MAX_BATCH = 500;
+
+    /**
+     * One compare-and-set and, when it takes, the events to write with it.
+     *
+     * @param cas    the statement; true when it changed the row
+     * @param events what to add to the outbox when it took (may be empty)
+     */
+    record Transition(Function<DbExecute, Boolean> cas, List<Event> events, CompletableFuture<Boolean> done) {
+        Transition(Function<DbExecute, Boolean> cas, List<Event> events) {
+            this(cas, events, new CompletableFuture<>());
+        }
+    }
+
+    private final Database db;
+    private final OutboxRelay relay;
+    private final LinkedBlockingQueue<Transition> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean closed;
+
+    PresenceWriter(Database db, OutboxRelay relay, int writerThreads) {
+        this.db = db;
+        this.relay = relay;
+        for (int i = 0; i < writerThreads; i++) {
+            writers.add(Thread.ofVirtual().name("presence-writer-" + i).start(this::writeLoop));
+        }
+    }
+
+    /** Queues the transitions; the futures complete after their batch committed. */
+    void submit(List<Transition> transitions) {
+        if (closed) {
+            transitions.forEach(t -> t.done().completeExceptionally(new IllegalStateException("Shutting down")));
+            return;
+        }
+        queue.addAll(transitions);
+    }
+
+    private void writeLoop() {
+        List<Transition> batch = new ArrayList<>();
+        while (!closed || !queue.isEmpty()) {
+            try {
+                Transition first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Transition> batch) {
+        boolean[] took = new boolean[batch.size()];
+        boolean anyEvents;
+        try {
+            anyEvents = db.inTransaction(tx -> {
+                List<Event> events = new ArrayList<>();
+                for (int i = 0; i < batch.size(); i++) {
+                    took[i] = batch.get(i).cas().apply(tx);
+                    if (took[i]) {
+                        events.addAll(batch.get(i).events());
+                    }
+                }
+                if (!events.isEmpty()) {
+                    Outbox.addAll(tx, events);
+                }
+                return !events.isEmpty();
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A batch of " + batch.size() + " place transitions failed: " + e.getMessage());
+            batch.forEach(t -> t.done().completeExceptionally(e));
+            return;
+        }
+        if (anyEvents) {
+            relay.kick();
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).done().complete(took[i]);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Thread w : writers) {
+            try {
+                w.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Transition t;
+        while ((t = queue.poll()) != null) {
+            t.done().completeExceptionally(new IllegalStateException("Shutting down"));
+        }
+    }
+}

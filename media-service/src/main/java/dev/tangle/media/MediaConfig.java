@@ -8,6 +8,8 @@ import java.util.Optional;
 import dev.tangle.common.auth.AuthConfig;
 import dev.tangle.common.config.CommonConfig;
 import dev.tangle.common.config.Settings;
+import dev.tangle.media.process.Jobs;
+import dev.tangle.media.upload.Limits;
 
 /**
  * Configuration of media-service.
@@ -27,51 +29,6 @@ public record MediaConfig(CommonConfig common, AuthConfig jwt, Limits limits, St
     public static MediaConfig from(Settings settings) {
         return new MediaConfig(CommonConfig.from(settings, SERVICE, 3, "media"), AuthConfig.from(settings),
                 Limits.from(settings), Storage.from(settings), Jobs.from(settings), Serving.from(settings));
-    }
-
-    /**
-     * @param maxImageBytes   largest image upload ({@code media.max-image-bytes}, default 25MiB)
-     * @param maxVideoBytes   largest video upload and largest tus {@code Upload-Length} ({@code media.max-video-bytes}, default 500MiB)
-     * @param maxPixels       largest image in pixels, read from the header before decoding ({@code media.max-pixels}, default 100000000)
-     * @param maxVideoLength  longest video ({@code media.max-video-duration}, default 10m)
-     * @param quotaBytes      bytes a user may keep, originals plus unfinished uploads ({@code media.quota-bytes}, default 5GiB)
-     * @param uploadRate      uploads (and tus creations) per user ({@code media.upload-rate}, {@code count/period}, default 60/1h)
-     */
-    public record Limits(long maxImageBytes, long maxVideoBytes, long maxPixels, Duration maxVideoLength,
-                         long quotaBytes, Rate uploadRate) {
-        static Limits from(Settings s) {
-            return new Limits(
-                    s.bytes("media.max-image-bytes", 25L << 20, 1024, 1L << 30),
-                    s.bytes("media.max-video-bytes", 500L << 20, 1024, 8L << 30),
-                    s.bytes("media.max-pixels", 100_000_000L, 1, 1_000_000_000L),
-                    s.duration("media.max-video-duration", Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofHours(4)),
-                    s.bytes("media.quota-bytes", 5L << 30, 1024, 1L << 50),
-                    Rate.read(s, "media.upload-rate", "60/1h"));
-        }
-
-        public long maxUploadBytes() {
-            return Math.max(maxImageBytes, maxVideoBytes);
-        }
-    }
-
-    /** {@code count/period}, e.g. {@code 60/1h}. */
-    public record Rate(long count, Duration period) {
-        static Rate read(Settings s, String key, String defaultValue) {
-            String value = s.string(key, defaultValue);
-            var m = java.util.regex.Pattern.compile("(\\d+)\\s*/\\s*(\\d+)(ms|s|m|h|d)").matcher(value.trim());
-            if (!m.matches() || Long.parseLong(m.group(1)) < 1 || Long.parseLong(m.group(2)) < 1) {
-                throw s.invalid(key, value, "is not count/period such as 60/1h");
-            }
-            long amount = Long.parseLong(m.group(2));
-            Duration period = switch (m.group(3)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
-            return new Rate(Long.parseLong(m.group(1)), period);
-        }
     }
 
     /**
@@ -98,28 +55,6 @@ public record MediaConfig(CommonConfig common, AuthConfig jwt, Limits limits, St
                     s.string("media.s3.access-key", ""), s.string("media.s3.secret-key", ""),
                     s.duration("media.sweep-interval", Duration.ofMinutes(10), Duration.ofMillis(100), Duration.ofDays(1)),
                     s.duration("media.abandon-after", Duration.ofHours(24), Duration.ofSeconds(1), Duration.ofDays(30)));
-        }
-    }
-
-    /**
-     * @param concurrency jobs processed at once per instance ({@code media.jobs.concurrency}, default 2)
-     * @param ackWait     redelivery after this long without progress, e.g. a killed worker ({@code media.jobs.ack-wait}, default 30s)
-     * @param maxAttempts deliveries before a job goes to the dead-letter subject ({@code media.jobs.max-attempts}, default 5)
-     * @param backoff     first retry delay, doubled per attempt ({@code media.jobs.backoff}, default 2s)
-     * @param timeout     longest time one job may take ({@code media.jobs.timeout}, default 5m)
-     * @param vipsThreads libvips threads inside one job's pipeline; 0 is libvips's default, the cores
-     *                    ({@code media.jobs.vips-threads}, default 1: jobs already run in parallel)
-     */
-    public record Jobs(int concurrency, Duration ackWait, int maxAttempts, Duration backoff, Duration timeout,
-                       int vipsThreads) {
-        static Jobs from(Settings s) {
-            return new Jobs(
-                    s.integer("media.jobs.concurrency", 2, 1, 256),
-                    s.duration("media.jobs.ack-wait", Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofHours(1)),
-                    s.integer("media.jobs.max-attempts", 5, 1, 100),
-                    s.duration("media.jobs.backoff", Duration.ofSeconds(2), Duration.ofMillis(10), Duration.ofHours(1)),
-                    s.duration("media.jobs.timeout", Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofHours(2)),
-                    s.integer("media.jobs.vips-threads", 1, 0, 64));
         }
     }
 

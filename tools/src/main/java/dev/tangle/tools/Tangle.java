@@ -7,6 +7,8 @@ import dev.tangle.tools.chaos.ChaosCommand;
 import dev.tangle.tools.dev.DevCommand;
 import dev.tangle.tools.dev.ResetCommand;
 import dev.tangle.tools.dev.StartCommand;
+import dev.tangle.tools.cli.Command;
+import dev.tangle.tools.cli.Commands;
 
 /** The {@code tangle} command line: {@code dev}, {@code reset}, {@code start}, {@code bench}, {@code chaos}, {@code help}. */
 public final class Tangle {

@@ -1,6 +1,6 @@
 /**
- * The {@code tangle} command line: a {@link dev.tangle.tools.Command} per sub-command, dispatched by
- * {@link dev.tangle.tools.Commands}. A {@link dev.tangle.tools.CliException} is a failure the user can act on and is
- * printed as one message; anything else is a bug and shows its stack trace.
+ * The {@code tangle} command line: {@link dev.tangle.tools.Tangle} lists the sub-commands (dev stack, start, reset,
+ * chaos, bench) and dispatches to them through {@link dev.tangle.tools.cli.Commands}. Only the entry point lives
+ * here; nothing imports it.
  */
 package dev.tangle.tools;

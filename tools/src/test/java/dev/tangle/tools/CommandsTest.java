@@ -5,6 +5,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.tangle.tools.cli.CliException;
+import dev.tangle.tools.cli.Command;
+import dev.tangle.tools.cli.Commands;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

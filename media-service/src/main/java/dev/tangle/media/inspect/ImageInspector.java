@@ -10,7 +10,7 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.GpsDirectory;
 import dev.tangle.common.error.ErrorCode;
 import dev.tangle.media.item.MediaItem.GeoPoint;
-import dev.tangle.media.upload.Sniffer.Detected;
+import dev.tangle.media.inspect.Sniffer.Detected;
 import dev.tangle.media.vips.Vips;
 import dev.tangle.media.vips.VipsException;
 import dev.tangle.media.vips.VipsImage;

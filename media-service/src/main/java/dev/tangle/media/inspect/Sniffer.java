@@ -1,4 +1,4 @@
-package dev.tangle.media.upload;
+package dev.tangle.media.inspect;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

@@ -14,8 +14,7 @@ import dev.tangle.common.db.Database;
 import dev.tangle.common.json.Json;
 import dev.tangle.common.nats.Streams;
 import dev.tangle.common.nats.Subjects;
-import dev.tangle.media.MediaConfig;
-import dev.tangle.media.MediaMetrics;
+import dev.tangle.media.support.MediaMetrics;
 import dev.tangle.media.item.MediaEvents;
 import dev.tangle.media.item.MediaRepository;
 import io.nats.client.Connection;
@@ -43,14 +42,14 @@ public final class JobWorker implements AutoCloseable {
 
     private final Connection nats;
     private final MediaProcessor processor;
-    private final MediaConfig.Jobs config;
+    private final Jobs config;
     private final MediaMetrics metrics;
     private final Database db;
     private final List<Thread> threads = new ArrayList<>();
     private final ScheduledExecutorService timers;
     private volatile boolean running = true;
 
-    public JobWorker(Connection nats, Database db, MediaProcessor processor, MediaConfig.Jobs config, MediaMetrics metrics) {
+    public JobWorker(Connection nats, Database db, MediaProcessor processor, Jobs config, MediaMetrics metrics) {
         this.nats = nats;
         this.db = db;
         this.processor = processor;

@@ -18,7 +18,7 @@ import java.util.UUID;
 import dev.tangle.common.db.Database;
 import dev.tangle.common.outbox.Outbox;
 import dev.tangle.common.outbox.OutboxRelay;
-import dev.tangle.media.MediaMetrics;
+import dev.tangle.media.support.MediaMetrics;
 import dev.tangle.media.inspect.MediaRejected;
 import dev.tangle.media.item.MediaEvents;
 import dev.tangle.media.item.MediaItem;

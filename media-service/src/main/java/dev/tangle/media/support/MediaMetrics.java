@@ -1,4 +1,4 @@
-package dev.tangle.media;
+package dev.tangle.media.support;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

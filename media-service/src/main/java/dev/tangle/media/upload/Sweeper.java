@@ -1,4 +1,4 @@
-package dev.tangle.media.store;
+package dev.tangle.media.upload;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import dev.tangle.common.db.Database;
-import dev.tangle.common.db.Rows;
+import dev.tangle.media.store.BlobStore;
 
 /**
  * Removes what no row owns: unfinished tus uploads untouched for {@code abandonAfter} (row and chunks), chunks and
@@ -36,6 +36,7 @@ public final class Sweeper implements AutoCloseable {
     private final Duration abandonAfter;
     private final Duration grace;
     private final Clock clock;
+    private final UploadRepository rows = new UploadRepository();
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("media-sweeper").factory());
 
@@ -65,27 +66,25 @@ public final class Sweeper implements AutoCloseable {
 
     public Swept sweepOnce() {
         var exec = db.client().execute();
-        boolean locked = exec.get("SELECT pg_try_advisory_lock(?) AS ok", LOCK).map(r -> Rows.bool(r, "ok")).orElse(false);
-        if (!locked) {
+        if (!rows.tryLock(exec, LOCK)) {
             return new Swept(0, 0, 0);
         }
         try {
             int uploads = 0;
-            for (var row : exec.createQuery("DELETE FROM uploads WHERE updated_at < ? RETURNING id")
-                    .addParam(Rows.ts(clock.instant().minus(abandonAfter))).execute().toList()) {
-                blobs.deleteAll("uploads/" + Rows.uuid(row, "id") + "/");
+            for (UUID id : rows.deleteAbandoned(exec, clock.instant().minus(abandonAfter))) {
+                blobs.deleteAll("uploads/" + id + "/");
                 uploads++;
             }
-            int removed = orphans("uploads/", "SELECT id FROM uploads WHERE id = ANY(?::uuid[]) AND media_id IS NULL")
-                          + orphans("media/", "SELECT id FROM media WHERE id = ANY(?::uuid[]) AND status <> 'deleted'");
+            int removed = orphans("uploads/", ids -> rows.liveUploads(exec, ids))
+                          + orphans("media/", ids -> rows.liveMedia(exec, ids));
             return new Swept(uploads, removed, staleTempFiles());
         } finally {
-            exec.get("SELECT pg_advisory_unlock(?) AS ok", LOCK);
+            rows.unlock(exec, LOCK);
         }
     }
 
-    /** Deletes blobs under the prefix whose id (the next path segment) the query does not return. */
-    private int orphans(String prefix, String liveQuery) {
+    /** Deletes blobs under the prefix whose id (the next path segment) {@code live} does not return. */
+    private int orphans(String prefix, java.util.function.UnaryOperator<Set<UUID>> live) {
         List<BlobStore.BlobInfo> all = blobs.list(prefix);
         Set<UUID> ids = new HashSet<>();
         for (BlobStore.BlobInfo b : all) {
@@ -94,14 +93,12 @@ public final class Sweeper implements AutoCloseable {
         if (ids.isEmpty()) {
             return 0;
         }
-        Set<UUID> live = new HashSet<>();
-        db.client().execute().createQuery(liveQuery).addParam(Rows.uuidArray(ids)).execute()
-                .forEach(r -> live.add(Rows.uuid(r, "id")));
+        Set<UUID> alive = live.apply(ids);
         Instant cutoff = clock.instant().minus(grace);
         int n = 0;
         for (BlobStore.BlobInfo b : all) {
             var id = id(prefix, b.key());
-            if (id.isPresent() && !live.contains(id.get()) && b.lastModified().isBefore(cutoff)) {
+            if (id.isPresent() && !alive.contains(id.get()) && b.lastModified().isBefore(cutoff)) {
                 blobs.delete(b.key());
                 n++;
             }
@@ -129,7 +126,7 @@ public final class Sweeper implements AutoCloseable {
             entries.forEach(p -> {
                 try {
                     if (Files.getLastModifiedTime(p).toInstant().isBefore(cutoff)) {
-                        dev.tangle.media.upload.Staging.deleteQuietly(p);
+                        Staging.deleteQuietly(p);
                         n[0]++;
                     }
                 } catch (IOException ignored) {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import dev.tangle.common.db.Database;
-import dev.tangle.common.db.Rows;
 import dev.tangle.common.error.ApiException;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.id.Ids;
@@ -25,6 +24,7 @@ public final class TusService {
     private final BlobStore blobs;
     private final Staging staging;
     private final UploadService uploads;
+    private final UploadRepository rows = new UploadRepository();
 
     public TusService(Database db, BlobStore blobs, Staging staging, UploadService uploads) {
         this.db = db;
@@ -49,21 +49,13 @@ public final class TusService {
             throw Problems.validation("Upload-Length", "must be at least 1");
         }
         UUID id = Ids.newId();
-        db.client().execute().createInsert("INSERT INTO uploads (id, owner_id, length, filename, use_location) "
-                                           + "VALUES (?, ?, ?, ?, ?)")
-                .addParam(id).addParam(owner).addParam(length).addParam(UploadService.cleanName(filename))
-                .addParam(useLocation).execute();
+        rows.insert(db.client().execute(), id, owner, length, UploadService.cleanName(filename), useLocation);
         return new Upload(id, owner, length, 0, filename, useLocation, null);
     }
 
     /** The upload if the caller owns it; 404 otherwise. */
     public Upload find(UUID owner, UUID id) {
-        return db.client().execute().createGet("SELECT id, owner_id, length, received, filename, use_location, media_id "
-                                               + "FROM uploads WHERE id = ?")
-                .addParam(id).execute()
-                .map(r -> new Upload(Rows.uuid(r, "id"), Rows.uuid(r, "owner_id"), Rows.longValue(r, "length"),
-                        Rows.longValue(r, "received"), Rows.string(r, "filename"), Rows.bool(r, "use_location"),
-                        Rows.optionalUuid(r, "media_id").orElse(null)))
+        return rows.find(db.client().execute(), id)
                 .filter(u -> u.ownerId().equals(owner))
                 .orElseThrow(() -> Problems.notFound("Upload"));
     }
@@ -87,10 +79,7 @@ public final class TusService {
             if (n > 0) {
                 String key = partKey(id, offset);
                 blobs.put(key, chunk, "application/offset+octet-stream");
-                long updated = db.client().execute().createUpdate("UPDATE uploads SET received = ?, updated_at = now() "
-                                                                  + "WHERE id = ? AND received = ? AND media_id IS NULL")
-                        .addParam(offset + n).addParam(id).addParam(offset).execute();
-                if (updated != 1) {
+                if (!rows.advance(db.client().execute(), id, offset, offset + n)) {
                     blobs.delete(key);
                     throw Problems.conflict("The upload moved on concurrently; HEAD it for the current offset");
                 }
@@ -122,8 +111,7 @@ public final class TusService {
                 discard(upload.id());
                 throw refused;
             }
-            db.client().execute().createUpdate("UPDATE uploads SET media_id = ?, updated_at = now() WHERE id = ?")
-                    .addParam(item.id()).addParam(upload.id()).execute();
+            rows.complete(db.client().execute(), upload.id(), item.id());
             blobs.deleteAll(prefix(upload.id()));
             return new Upload(upload.id(), upload.ownerId(), upload.length(), upload.length(), upload.filename(),
                     upload.useLocation(), item.id());
@@ -135,7 +123,7 @@ public final class TusService {
     }
 
     private void discard(UUID id) {
-        db.client().execute().createDelete("DELETE FROM uploads WHERE id = ?").addParam(id).execute();
+        rows.delete(db.client().execute(), id);
         blobs.deleteAll(prefix(id));
     }
 

@@ -6,11 +6,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.tangle.common.db.Database;
-import dev.tangle.common.db.Rows;
 import dev.tangle.common.error.ApiException;
 import dev.tangle.common.error.ErrorCode;
 import dev.tangle.common.error.Problems;
-import dev.tangle.media.MediaConfig;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -24,10 +22,11 @@ public final class UploadGuard {
     private static final int MAX_USERS = 100_000;
 
     private final Database db;
-    private final MediaConfig.Limits limits;
+    private final Limits limits;
     private final Map<UUID, Bucket> buckets = new ConcurrentHashMap<>();
+    private final UploadRepository rows = new UploadRepository();
 
-    public UploadGuard(Database db, MediaConfig.Limits limits) {
+    public UploadGuard(Database db, Limits limits) {
         this.db = db;
         this.limits = limits;
     }
@@ -49,11 +48,7 @@ public final class UploadGuard {
 
     /** 413 when {@code more} bytes would take the user over the quota. */
     public void checkQuota(UUID userId, long more) {
-        long used = db.client().execute().createGet("SELECT (SELECT coalesce(sum(size), 0) FROM media WHERE owner_id = ? "
-                        + "AND status <> 'deleted') + (SELECT coalesce(sum(length), 0) FROM uploads WHERE owner_id = ? "
-                        + "AND media_id IS NULL) AS used")
-                .addParam(userId).addParam(userId).execute()
-                .map(r -> ((Number) Rows.raw(r, "used")).longValue()).orElse(0L);
+        long used = rows.usedBytes(db.client().execute(), userId);
         if (used + more > limits.quotaBytes()) {
             throw quotaExceeded(used);
         }

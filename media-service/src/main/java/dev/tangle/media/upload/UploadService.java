@@ -16,9 +16,9 @@ import dev.tangle.common.error.Problems;
 import dev.tangle.common.id.Ids;
 import dev.tangle.common.outbox.Outbox;
 import dev.tangle.common.outbox.OutboxRelay;
-import dev.tangle.media.MediaConfig;
-import dev.tangle.media.MediaMetrics;
+import dev.tangle.media.support.MediaMetrics;
 import dev.tangle.media.inspect.ImageInspector;
+import dev.tangle.media.inspect.Sniffer;
 import dev.tangle.media.inspect.Inspection;
 import dev.tangle.media.inspect.MediaRejected;
 import dev.tangle.media.inspect.VideoInspector;
@@ -45,11 +45,11 @@ public final class UploadService {
     private final UploadGuard guard;
     private final ImageInspector images;
     private final VideoInspector videos;
-    private final MediaConfig.Limits limits;
+    private final Limits limits;
     private final MediaMetrics metrics;
 
     public UploadService(Database db, OutboxRelay outbox, BlobStore blobs, Staging staging, MediaRepository media,
-                         UploadGuard guard, ImageInspector images, VideoInspector videos, MediaConfig.Limits limits,
+                         UploadGuard guard, ImageInspector images, VideoInspector videos, Limits limits,
                          MediaMetrics metrics) {
         this.db = db;
         this.outbox = outbox;
@@ -67,7 +67,7 @@ public final class UploadService {
         return guard;
     }
 
-    public MediaConfig.Limits limits() {
+    public Limits limits() {
         return limits;
     }
 

@@ -1,4 +1,4 @@
-package dev.tangle.media.store;
+package dev.tangle.media.upload;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +11,8 @@ import java.util.UUID;
 import dev.tangle.common.config.CommonConfig;
 import dev.tangle.common.db.Database;
 import dev.tangle.common.test.TestInfra;
+import dev.tangle.media.store.BlobStore;
+import dev.tangle.media.store.LocalBlobStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

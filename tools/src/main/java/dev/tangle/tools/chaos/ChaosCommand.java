@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
-import dev.tangle.tools.CliException;
-import dev.tangle.tools.Command;
-import dev.tangle.tools.Commands;
+import dev.tangle.tools.cli.CliException;
+import dev.tangle.tools.cli.Command;
+import dev.tangle.tools.cli.Commands;
 import dev.tangle.tools.bench.ChaosLoad;
 import dev.tangle.tools.dev.Workspace;
 

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
-import dev.tangle.tools.CliException;
-import dev.tangle.tools.Commands;
+import dev.tangle.tools.cli.CliException;
+import dev.tangle.tools.cli.Commands;
 
 /**
  * Options of {@code tangle chaos}: the outages' lengths, where to write the table, and the load (every other

@@ -22,7 +22,7 @@ import dev.tangle.tools.dev.DbConnection;
 import dev.tangle.tools.dev.DevEnv;
 import dev.tangle.tools.dev.DevSettings;
 import dev.tangle.tools.dev.DevStack;
-import dev.tangle.tools.dev.Service;
+import dev.tangle.tools.cli.Service;
 import dev.tangle.tools.dev.Topology;
 import dev.tangle.tools.dev.Workspace;
 

@@ -51,7 +51,7 @@ final class Faults {
             };
             case SOCKET_PAUSE -> clients -> {
                 DevStack.Instance victim = stack.instances().stream()
-                        .filter(i -> i.service() == dev.tangle.tools.dev.Service.SOCKET_SERVER).findFirst().orElseThrow();
+                        .filter(i -> i.service() == dev.tangle.tools.cli.Service.SOCKET_SERVER).findFirst().orElseThrow();
                 System.out.println("  SIGSTOP socket-server on port " + victim.port() + " for " + outage.toSeconds() + " s");
                 signal("STOP", victim.pid());
                 try {

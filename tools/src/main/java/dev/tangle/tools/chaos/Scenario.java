@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.tangle.tools.CliException;
-import dev.tangle.tools.dev.Service;
+import dev.tangle.tools.cli.CliException;
+import dev.tangle.tools.cli.Service;
 
 /** The faults of the suite, by name. */
 public enum Scenario {

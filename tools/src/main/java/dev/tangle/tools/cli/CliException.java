@@ -1,4 +1,4 @@
-package dev.tangle.tools;
+package dev.tangle.tools.cli;
 
 /** A failure the user can act on: printed as one clear message (no stack trace), then the process exits. */
 public class CliException extends RuntimeException {

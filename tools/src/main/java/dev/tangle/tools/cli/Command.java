@@ -1,4 +1,4 @@
-package dev.tangle.tools;
+package dev.tangle.tools.cli;
 
 import java.util.List;
 

@@ -1,9 +1,8 @@
-package dev.tangle.tools.dev;
+package dev.tangle.tools.cli;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import dev.tangle.tools.CliException;
 
 /**
  * The four services the dev stack runs, with their port offset from {@code TANGLE_PORT_BASE} and the variable of

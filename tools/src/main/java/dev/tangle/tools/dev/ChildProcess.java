@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import dev.tangle.tools.CliException;
+import dev.tangle.tools.cli.CliException;
 
 /**
  * A process the launcher started and must stop: its output goes to a log file (and maybe the console), and it

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import dev.tangle.tools.CliException;
+import dev.tangle.tools.cli.CliException;
 
 /**
  * Three (or N) {@code nats-server} processes on loopback forming one JetStream cluster named {@code tangle-dev},

@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
-import dev.tangle.tools.CliException;
-import dev.tangle.tools.Command;
-import dev.tangle.tools.Commands;
+import dev.tangle.tools.cli.CliException;
+import dev.tangle.tools.cli.Command;
+import dev.tangle.tools.cli.Commands;
 import dev.tangle.tools.web.WebFront;
 
 /** {@code tangle dev}: the whole stack in the foreground until Ctrl-C. */

@@ -11,7 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.tangle.tools.CliException;
+import dev.tangle.tools.cli.CliException;
+import dev.tangle.tools.cli.Service;
 
 /**
  * Where the running dev stack answers, as written to {@code .tangle/dev.env}: one shell {@code KEY=value} line per

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.tangle.tools.CliException;
+import dev.tangle.tools.cli.CliException;
 
 /** {@code nats-server -js} on a remembered loopback port with its store in {@code .tangle/nats}. */
 final class DevNats implements DevNatsHandle {

@@ -12,7 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
-import dev.tangle.tools.CliException;
+import dev.tangle.tools.cli.CliException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 import dev.tangle.common.config.ConfigException;
 import dev.tangle.common.config.Settings;
-import dev.tangle.tools.CliException;
+import dev.tangle.tools.cli.CliException;
+import dev.tangle.tools.cli.Service;
 
 /**
  * What the launcher reads from its environment. Every other {@code TANGLE_*} variable passes through to the

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import dev.tangle.tools.CliException;
+import dev.tangle.tools.cli.CliException;
+import dev.tangle.tools.cli.Service;
 
 /**
  * The whole stack: PostgreSQL, NATS (one server or a {@link ClusterNats}), then the four services (one or more

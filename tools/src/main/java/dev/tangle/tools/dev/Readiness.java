@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
-import dev.tangle.tools.CliException;
+import dev.tangle.tools.cli.CliException;
 
 /** Polls {@code /health/ready} of started services until each answers 200, one of them dies, or time runs out. */
 final class Readiness {

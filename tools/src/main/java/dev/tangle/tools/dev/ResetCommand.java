@@ -11,9 +11,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
 
-import dev.tangle.tools.CliException;
-import dev.tangle.tools.Command;
-import dev.tangle.tools.Commands;
+import dev.tangle.tools.cli.CliException;
+import dev.tangle.tools.cli.Command;
+import dev.tangle.tools.cli.Commands;
 
 /** {@code tangle reset}: deletes {@code .tangle/} (database, NATS store, logs), unless something still uses it. */
 public final class ResetCommand implements Command {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.tangle.tools.cli.Service;
 
 /**
  * Starts a service as {@code java -jar <module>/target/tangle-<module>.jar} with the variables that point it at

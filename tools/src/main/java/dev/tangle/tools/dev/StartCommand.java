@@ -5,9 +5,10 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
-import dev.tangle.tools.CliException;
-import dev.tangle.tools.Command;
-import dev.tangle.tools.Commands;
+import dev.tangle.tools.cli.CliException;
+import dev.tangle.tools.cli.Command;
+import dev.tangle.tools.cli.Commands;
+import dev.tangle.tools.cli.Service;
 
 /**
  * {@code tangle start <service> [--port N]}: one more instance of a service against the running dev stack, in the

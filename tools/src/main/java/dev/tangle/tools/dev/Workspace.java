@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.tangle.tools.CliException;
-import dev.tangle.tools.Tangle;
+import dev.tangle.tools.cli.CliException;
+import dev.tangle.tools.cli.Service;
 
 /**
  * Where things are: the repository (whose {@code <module>/target} holds the service jars) and the state directory
@@ -33,7 +33,7 @@ public record Workspace(Path repo, Path home) {
     /** {@code tools/target/tangle-tools.jar} or {@code tools/target/classes}: three levels below the root. */
     private static Optional<Path> repoOfThisCode() {
         try {
-            Path code = Path.of(Tangle.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code = Path.of(Workspace.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path root = code.getParent() == null ? null : code.getParent().getParent();
             root = root == null ? null : root.getParent();
             return Optional.ofNullable(root).filter(r -> Files.isRegularFile(r.resolve("pom.xml")));

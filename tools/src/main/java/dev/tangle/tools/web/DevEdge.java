@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntUnaryOperator;
 
-import dev.tangle.tools.dev.Service;
+import dev.tangle.tools.cli.Service;
 
 /**
  * The one origin of the dev stack: serves the built client from {@code web/dist} and passes every API path

@@ -3,7 +3,7 @@ package dev.tangle.tools.web;
 import java.util.List;
 import java.util.Optional;
 
-import dev.tangle.tools.dev.Service;
+import dev.tangle.tools.cli.Service;
 
 /**
  * Which service owns a path (API.md): socket-server {@code /v1/ws}; media-service {@code /v1/media},

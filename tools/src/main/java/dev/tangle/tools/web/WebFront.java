@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.tangle.common.config.ConfigException;
 import dev.tangle.common.config.Settings;
-import dev.tangle.tools.CliException;
+import dev.tangle.tools.cli.CliException;
 
 /**
  * The web client in {@code tangle dev}: listens on port base + 4 at once (so a busy port fails before anything

@@ -17,6 +17,7 @@ import dev.tangle.common.json.Json;
 import dev.tangle.common.test.HttpTestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.tangle.tools.cli.Service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.tangle.tools.cli.Service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

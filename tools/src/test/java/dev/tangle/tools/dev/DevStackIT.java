@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.tangle.common.test.HttpTestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.tangle.tools.cli.Service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.tangle.common.test.Await;
+import dev.tangle.tools.cli.Service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;

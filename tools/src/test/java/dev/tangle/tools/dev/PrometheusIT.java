@@ -20,6 +20,7 @@ import dev.tangle.common.test.Await;
 import dev.tangle.tools.monitoring.MonitoringFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.tangle.tools.cli.Service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;

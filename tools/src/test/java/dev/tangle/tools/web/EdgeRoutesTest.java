@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import dev.tangle.tools.dev.Service;
+import dev.tangle.tools.cli.Service;
 
 class EdgeRoutesTest {
 

@@ -1,0 +1,5 @@
+/**
+ * The architecture test of api-server, on the shared rules of {@code dev.tangle.common.test.Architecture}: no
+ * package cycles, database access only in repositories (docs/adr/0130).
+ */
+package dev.tangle.api.architecture;

@@ -39,8 +39,9 @@ public record GeoConfig(CommonConfig common, AuthConfig jwt, GeoSettings geo, Ma
      * @param viewerCacheTtl     how long a sharer's resolved viewers are cached without an invalidation
      *                           ({@code geo.viewer-cache-ttl}, 5m; every entry is also dropped after a NATS reconnect)
      * @param defaultEscalation  SOS escalation when a user set none ({@code geo.sos-escalate-after}, 120s)
-     * @param processingConcurrency location updates (of different sharers) processed at once; the others wait in
-     *                           their sharer's one slot ({@code geo.processing-concurrency}, 64)
+     * @param processingConcurrency location updates (of different sharers) in their audience-and-push step at once
+     *                           (their place transitions' commits are waited for outside it); the others wait
+     *                           ({@code geo.processing-concurrency}, 64)
      */
     public record GeoSettings(Duration minUpdateInterval, Duration staleAfter, int lowBatteryPct, int placeMarginM,
                               Duration timerPollInterval, Duration requestTimeout, int serviceConcurrency,

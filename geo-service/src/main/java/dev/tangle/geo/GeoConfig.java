@@ -37,10 +37,11 @@ public record GeoConfig(CommonConfig common, AuthConfig jwt, GeoSettings geo, Ma
      * @param serviceConcurrency {@code tangle.svc.geo.*} requests handled at once ({@code geo.service-concurrency}, 8192:
      *                           a location update only takes its sharer's slot, so this is an overload guard)
      * @param viewerCacheTtl     how long a sharer's resolved viewers are cached without an invalidation
-     *                           ({@code geo.viewer-cache-ttl}, 30s)
+     *                           ({@code geo.viewer-cache-ttl}, 5m; every entry is also dropped after a NATS reconnect)
      * @param defaultEscalation  SOS escalation when a user set none ({@code geo.sos-escalate-after}, 120s)
-     * @param processingConcurrency location updates (of different sharers) processed at once; the others wait in
-     *                           their sharer's one slot ({@code geo.processing-concurrency}, 64)
+     * @param processingConcurrency location updates (of different sharers) in their audience-and-push step at once
+     *                           (their place transitions' commits are waited for outside it); the others wait
+     *                           ({@code geo.processing-concurrency}, 64)
      */
     public record GeoSettings(Duration minUpdateInterval, Duration staleAfter, int lowBatteryPct, int placeMarginM,
                               Duration timerPollInterval, Duration requestTimeout, int serviceConcurrency,
@@ -55,7 +56,7 @@ public record GeoConfig(CommonConfig common, AuthConfig jwt, GeoSettings geo, Ma
                     s.duration("geo.timer-poll-interval", Duration.ofMillis(500), Duration.ofMillis(10), Duration.ofMinutes(1)),
                     s.duration("geo.request-timeout", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(1)),
                     s.integer("geo.service-concurrency", 8192, 1, 100_000),
-                    s.duration("geo.viewer-cache-ttl", Duration.ofSeconds(30), Duration.ZERO, Duration.ofHours(1)),
+                    s.duration("geo.viewer-cache-ttl", Duration.ofMinutes(5), Duration.ZERO, Duration.ofHours(1)),
                     s.duration("geo.sos-escalate-after", Duration.ofSeconds(120), Duration.ofSeconds(1), Duration.ofHours(24)),
                     s.integer("geo.processing-concurrency", 64, 1, 10_000));
         }

@@ -74,7 +74,7 @@ public record LiveFeature(TokenVerifier verifier, ShareService shares, LocationS
         LocationStore store = new LocationStore(nats);
         lifecycle.onStop("location store", store);
         LocationService locations = new LocationService(store, cache, shares, tracker, new Pushes(nats), metrics, clock,
-                processor -> new Coalescer(s.minUpdateInterval(), scheduler, s.processingConcurrency(), processor));
+                s.processingConcurrency(), processor -> new Coalescer(s.minUpdateInterval(), scheduler, processor));
         scheduler.scheduleWithFixedDelay(locations::prune, 1, 1, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(locations::flushTouches, 1, 1, TimeUnit.SECONDS);
         LiveStatus live = new LiveStatus(shares, store, new PresenceReader(nats), clock, s.staleAfter(), s.lowBatteryPct());

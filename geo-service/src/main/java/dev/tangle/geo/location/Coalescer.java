@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -17,7 +16,7 @@ import java.util.function.BiConsumer;
  * by network jitter. Every sharer has one slot: the update waiting to be processed. An update that comes while
  * one waits replaces it (the newest wins, by device time), so a fast or misbehaving client costs one slot, never a
  * queue. Processing runs on {@code workers}, never on the caller's thread, and at most one update of a sharer is
- * processed at a time, in device-time order, and at most {@code concurrency} sharers at once (docs/adr/0135). With a zero interval every update is processed at
+ * processed at a time, in device-time order (docs/adr/0135). With a zero interval every update is processed at
  * once on the caller's thread.
  */
 public final class Coalescer {
@@ -42,20 +41,13 @@ public final class Coalescer {
     private final long intervalNanos;
     private final ScheduledExecutorService timer;
     private final Executor workers;
-    private final Semaphore permits;
     private final BiConsumer<UUID, Fix> processor;
     private final ConcurrentHashMap<UUID, Slot> slots = new ConcurrentHashMap<>();
 
     public Coalescer(Duration interval, ScheduledExecutorService timer, BiConsumer<UUID, Fix> processor) {
-        this(interval, timer, 256, processor);
-    }
-
-    /** {@code concurrency}: updates (of different sharers) processed at once; the others wait their turn in their slot. */
-    public Coalescer(Duration interval, ScheduledExecutorService timer, int concurrency, BiConsumer<UUID, Fix> processor) {
         this.intervalNanos = interval.toNanos();
         this.timer = timer;
         this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("location-", 0).factory());
-        this.permits = new Semaphore(concurrency);
         this.processor = processor;
     }
 
@@ -112,15 +104,6 @@ public final class Coalescer {
     }
 
     private void run(UUID user, Slot slot) {
-        permits.acquireUninterruptibly();
-        try {
-            runPermitted(user, slot);
-        } finally {
-            permits.release();
-        }
-    }
-
-    private void runPermitted(UUID user, Slot slot) {
         Fix fix;
         synchronized (slot) {
             fix = slot.pending;

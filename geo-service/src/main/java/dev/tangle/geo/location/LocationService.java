@@ -37,11 +37,14 @@ public final class LocationService {
     private final GeoMetrics metrics;
     private final Clock clock;
     private final Coalescer coalescer;
+    /** Updates in their audience-and-push step at once ({@code geo.processing-concurrency}). */
+    private final java.util.concurrent.Semaphore permits;
     private final ConcurrentHashMap<UUID, Long> touched = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<UUID, Instant> untouched = new ConcurrentHashMap<>();
 
     public LocationService(LocationStore store, ViewerCache viewers, ShareService shares, PlaceTracker places,
-                           Pushes pushes, GeoMetrics metrics, Clock clock, CoalescerFactory coalescer) {
+                           Pushes pushes, GeoMetrics metrics, Clock clock, int concurrency, CoalescerFactory coalescer) {
+        this.permits = new java.util.concurrent.Semaphore(concurrency);
         this.store = store;
         this.viewers = viewers;
         this.shares = shares;
@@ -80,9 +83,17 @@ public final class LocationService {
         LastLocation last = LastLocation.of(fix, received);
         metrics.update("processed");
         try {
-            Audience audience = viewers.get(user);
-            push(user, audience, last, received); // first: pushes are what viewers wait for
-            store.put(user, last);
+            Audience audience;
+            // the part that needs CPU and (on a cache miss) a pool connection is bounded; waiting for the commit
+            // of a place transition is not, so slow commits do not hold back other sharers' pushes
+            permits.acquireUninterruptibly();
+            try {
+                audience = viewers.get(user);
+                push(user, audience, last, received); // first: pushes are what viewers wait for
+                store.put(user, last);
+            } finally {
+                permits.release();
+            }
             places.evaluate(user, fix.point(), fix.at(), audience, trigger);
             touch(user, received);
         } catch (RuntimeException e) {

@@ -9,12 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.tangle.common.db.Database;
 import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
 import io.nats.client.Dispatcher;
 
 /**
  * Every instance's cache of each sharer's {@link Audience}, loaded from PostgreSQL on a miss. Any change to a
  * sharer's shares or viewers is broadcast on {@code tangle.rt.geo-shares.<ownerId>} after its commit, and every
- * instance drops that entry at once; a TTL bounds what a lost broadcast could leave stale.
+ * instance drops that entry at once. A broadcast can only be lost with the connection (the dispatcher has no
+ * pending limit, so it never drops one itself), and after a reconnect every entry is dropped; the TTL is a second
+ * bound on top (docs/adr/0138).
  */
 public final class ViewerCache implements AutoCloseable {
 
@@ -29,6 +32,7 @@ public final class ViewerCache implements AutoCloseable {
     /** Bumped by every invalidation, so a load that raced with one is not cached. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final Dispatcher dispatcher;
+    private final ConnectionListener reconnects;
 
     public ViewerCache(Database db, ShareRepository shares, Connection nats, Clock clock, Duration ttl) {
         this.db = db;
@@ -47,6 +51,21 @@ public final class ViewerCache implements AutoCloseable {
             }
         });
         dispatcher.subscribe(SUBJECT_PREFIX + "*");
+        // never drop an invalidation here: without a pending limit the client keeps every one it received
+        dispatcher.setPendingLimits(-1, -1);
+        // one lost while disconnected is covered by dropping everything once the connection is back
+        this.reconnects = (conn, event) -> {
+            if (event == ConnectionListener.Events.RECONNECTED || event == ConnectionListener.Events.RESUBSCRIBED) {
+                clear();
+            }
+        };
+        nats.addConnectionListener(reconnects);
+    }
+
+    /** Drops every entry (the connection was lost, so an invalidation may have been). */
+    void clear() {
+        generation.incrementAndGet();
+        entries.clear();
     }
 
     /** The sharer's audience now. */
@@ -77,6 +96,7 @@ public final class ViewerCache implements AutoCloseable {
 
     @Override
     public void close() {
+        nats.removeConnectionListener(reconnects);
         nats.closeDispatcher(dispatcher);
     }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import dev.tangle.socket.SocketConfig.WsSettings;
 import dev.tangle.socket.fanout.EventRouter;
 import dev.tangle.socket.frames.OutFrame;
 import dev.tangle.socket.ws.PreparedFrames;

@@ -51,8 +51,8 @@ public final class ViewerCache implements AutoCloseable {
             }
         });
         dispatcher.subscribe(SUBJECT_PREFIX + "*");
-        // never drop an invalidation here: without a pending limit the client keeps every one it received
-        dispatcher.setPendingLimits(-1, -1);
+        // never drop an invalidation here: with no pending limit (0) the client keeps every one it received
+        dispatcher.setPendingLimits(0, 0);
         // one lost while disconnected is covered by dropping everything once the connection is back
         this.reconnects = (conn, event) -> {
             if (event == ConnectionListener.Events.RECONNECTED || event == ConnectionListener.Events.RESUBSCRIBED) {

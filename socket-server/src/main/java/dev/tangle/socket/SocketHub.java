@@ -1,6 +1,7 @@
 package dev.tangle.socket;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +27,11 @@ import dev.tangle.socket.session.SessionRegistry;
 final class SocketHub implements SessionHandler {
 
     private static final System.Logger LOG = System.getLogger(SocketHub.class.getName());
+    /**
+     * How long a user's subscriptions outlive their last session here (ADR 0123). Presence goes offline at once;
+     * only the memberships request, the subscriptions and their flush are spared when the user comes back.
+     */
+    static final Duration USER_LINGER = Duration.ofSeconds(2);
 
     private final SessionRegistry registry;
     private final ChatClient chat;
@@ -60,8 +66,11 @@ final class SocketHub implements SessionHandler {
             if (!user.loaded()) {
                 List<UUID> conversations = chat.memberships(user.id());
                 memberships.load(user, conversations);
-                presence.userOnline(user);
                 user.markLoaded();
+            }
+            if (!user.online()) {
+                presence.userOnline(user);
+                user.online(true);
             }
             memberships.flush();
         } catch (FrameException e) {
@@ -107,12 +116,37 @@ final class SocketHub implements SessionHandler {
         registry.user(session.userId()).ifPresent(user -> {
             user.lock().lock();
             try {
-                if (registry.detach(user, session) && user.loaded()) {
-                    memberships.drop(user);
-                    presence.userOffline(user);
+                if (registry.detach(user, session)) {
+                    if (user.online()) {
+                        presence.userOffline(user);
+                        user.online(false);
+                    }
+                    if (user.loaded()) {
+                        // keep the user's subscriptions a moment: a reconnect (page reload, network change, the
+                        // next tab) then costs no memberships request and no subscribe/unsubscribe round
+                        scheduler.schedule(() -> retire(user), USER_LINGER.toMillis(), TimeUnit.MILLISECONDS);
+                    } else {
+                        registry.retire(user);
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Releasing session " + session.id() + " failed", e);
+            } finally {
+                user.lock().unlock();
+            }
+        });
+    }
+
+    /** The linger of a user without sessions is over: unless one came back, drop its subscriptions. */
+    private void retire(LocalUser user) {
+        Thread.ofVirtual().name("ws-retire-" + user.id()).start(() -> {
+            user.lock().lock();
+            try {
+                if (registry.retire(user)) {
+                    memberships.drop(user);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Retiring user " + user.id() + " failed", e);
             } finally {
                 user.lock().unlock();
             }

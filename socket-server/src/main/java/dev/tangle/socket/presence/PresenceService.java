@@ -107,7 +107,9 @@ public final class PresenceService implements SocialListener {
         quietUntilNanos = System.nanoTime() + 2 * heartbeat.toNanos();
         store.beat(instanceId);
         for (LocalUser user : registry.users()) {
-            write(user.id(), e -> e.withInstance(instanceId, true));
+            if (user.online()) {
+                write(user.id(), e -> e.withInstance(instanceId, true));
+            }
         }
         lastRefreshNanos = System.nanoTime();
     }
@@ -150,7 +152,9 @@ public final class PresenceService implements SocialListener {
             lastRefreshNanos = System.nanoTime();
             Instant now = Instant.now();
             for (LocalUser user : registry.users()) {
-                write(user.id(), e -> (e.expired(now) ? e.withStatus("online", null, null) : e).withInstance(instanceId, true));
+                if (user.online()) {
+                    write(user.id(), e -> (e.expired(now) ? e.withStatus("online", null, null) : e).withInstance(instanceId, true));
+                }
             }
         }
         if (System.nanoTime() - quietUntilNanos < 0 || nats.getStatus() != Connection.Status.CONNECTED

@@ -22,6 +22,7 @@ public final class LocalUser {
     private final Map<UUID, Long> lastTypingNanos = new ConcurrentHashMap<>();
     private final RateLimiter rate;
     private boolean loaded;
+    private volatile boolean online;
     private boolean gone;
 
     LocalUser(UUID id, RateLimiter rate) {
@@ -58,6 +59,15 @@ public final class LocalUser {
 
     public void markLoaded() {
         loaded = true;
+    }
+
+    /** Announced online by this instance (it has sessions here); changed only under {@link #lock()}. */
+    public boolean online() {
+        return online;
+    }
+
+    public void online(boolean online) {
+        this.online = online;
     }
 
     boolean gone() {

@@ -53,16 +53,25 @@ public final class SessionRegistry {
     /**
      * Removes a session from its user; call under the user's lock.
      *
-     * @return true if it was the user's last session here (the user is then removed)
+     * @return true if it was the user's last session here (the user stays, see {@link #retire})
      */
     public boolean detach(LocalUser user, Session session) {
         user.sessions().remove(session);
-        if (user.sessions().isEmpty()) {
-            user.markGone();
-            users.remove(user.id(), user);
-            return true;
+        return user.sessions().isEmpty();
+    }
+
+    /**
+     * Forgets a user that has no session here (call under its lock): a later session of the user starts afresh.
+     *
+     * @return false if a session came back meanwhile (the user stays)
+     */
+    public boolean retire(LocalUser user) {
+        if (!user.sessions().isEmpty() || user.gone()) {
+            return false;
         }
-        return false;
+        user.markGone();
+        users.remove(user.id(), user);
+        return true;
     }
 
     public Optional<LocalUser> user(UUID userId) {

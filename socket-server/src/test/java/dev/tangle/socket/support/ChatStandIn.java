@@ -75,6 +75,8 @@ public final class ChatStandIn implements AutoCloseable {
         }
     }
 
+    private final Map<UUID, java.util.concurrent.atomic.AtomicInteger> membershipCalls = new ConcurrentHashMap<>();
+
     public ChatStandIn(String natsUrl) {
         try {
             nats = Nats.connect(new Options.Builder().server(natsUrl).maxReconnects(-1)
@@ -197,7 +199,14 @@ public final class ChatStandIn implements AutoCloseable {
         }
     }
 
+    /** How many times socket-server asked for this user's memberships (a user set-up on an instance). */
+    public int membershipsServed(UUID userId) {
+        java.util.concurrent.atomic.AtomicInteger n = membershipCalls.get(userId);
+        return n == null ? 0 : n.get();
+    }
+
     private MembershipsReply memberships(UserRequest req) {
+        membershipCalls.computeIfAbsent(req.userId(), id -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
         List<UUID> ids = new ArrayList<>();
         conversations.values().forEach(c -> {
             synchronized (c) {

@@ -1,5 +1,8 @@
 package dev.tangle.tools.bench;
 
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,6 +29,7 @@ final class ChurnRun implements Target.Events, WsListener {
     private final LongAdder started = new LongAdder();
     private final LongAdder ready = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private volatile String lastFailure = "";
     private final Map<BenchClient, Long> intended = new java.util.concurrent.ConcurrentHashMap<>();
 
     ChurnRun(Target target, BenchOptions opts) {
@@ -39,6 +43,10 @@ final class ChurnRun implements Target.Events, WsListener {
         double rate = opts.decimal("rate", 100);
         int count = (int) Math.round(rate * opts.duration("duration", Duration.ofSeconds(20)).toMillis() / 1000.0);
         long interval = Math.round(1e9 / rate);
+        // a closed connection keeps its client port in TIME_WAIT for 60 s: spread a minute of connections over
+        // enough loopback source addresses that no one runs out of ephemeral ports (--source-ips overrides)
+        int perMinute = (int) Math.min(count, Math.round(rate * 60));
+        InetAddress[] sources = Fleet.sourceAddresses(opts.integer("source-ips", (perMinute + Fleet.PER_SOURCE - 1) / Fleet.PER_SOURCE));
         System.out.printf("connect on %s: %d connections at %.0f/s over %d users%n", target.name(), count, rate, pop.clients.size());
         target.prepare(pop);
         if (target instanceof TangleTarget t) {
@@ -61,7 +69,17 @@ final class ChurnRun implements Target.Events, WsListener {
                 attempt.session = user.session;
                 intended.put(attempt, due);
                 started.increment();
-                attempt.conn = ws.connect(target.uri(attempt), null, target.upgradeHeaders(attempt), this, attempt);
+                URI uri = target.uri(attempt);
+                InetAddress source = sources.length == 0 || !Fleet.isLoopback(uri.getHost()) ? null : sources[n % sources.length];
+                try {
+                    attempt.conn = ws.connect(uri, source, target.upgradeHeaders(attempt), this, attempt);
+                } catch (UncheckedIOException e) {
+                    // out of sockets or ports: a failed connection, not the end of the run (the message has no token)
+                    if (intended.remove(attempt) != null) {
+                        failed.increment();
+                    }
+                    lastFailure = e.getMessage();
+                }
             }
             long deadline = System.nanoTime() + opts.duration("drain", Duration.ofSeconds(10)).toNanos();
             while (!intended.isEmpty() && System.nanoTime() < deadline) {
@@ -70,6 +88,9 @@ final class ChurnRun implements Target.Events, WsListener {
         } finally {
             meter.stop();
             target.close();
+        }
+        if (failed.sum() > 0 && !lastFailure.isEmpty()) {
+            System.out.println("  last failure: " + lastFailure);
         }
         double seconds = Math.max(1e-3, count * interval / 1e9);
         long timedOut = intended.size();

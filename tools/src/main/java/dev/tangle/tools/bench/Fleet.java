@@ -43,7 +43,8 @@ final class Fleet implements WsListener, AutoCloseable {
         this.sources = sourceAddresses(sourceIps > 0 ? sourceIps : (pop.clients.size() + PER_SOURCE - 1) / PER_SOURCE);
     }
 
-    private static InetAddress[] sourceAddresses(int n) {
+    /** {@code n} loopback source addresses 127.0.0.1..n, or none for n ≤ 1 (the kernel picks). */
+    static InetAddress[] sourceAddresses(int n) {
         if (n <= 1) {
             return new InetAddress[0];
         }
@@ -82,7 +83,7 @@ final class Fleet implements WsListener, AutoCloseable {
         c.conn = ws.connect(target.uri(c), source, target.upgradeHeaders(c), this, c);
     }
 
-    private static boolean isLoopback(String host) {
+    static boolean isLoopback(String host) {
         return host.equals("localhost") || host.startsWith("127.");
     }
 

@@ -40,21 +40,40 @@ public final class WsClient implements AutoCloseable {
      */
     public WsConnection connect(URI uri, InetAddress source, String extraHeaders, WsListener listener, Object attachment) {
         Loop loop = loops.get(Math.floorMod(next.getAndIncrement(), loops.size()));
+        SocketChannel ch = null;
         try {
-            SocketChannel ch = SocketChannel.open();
+            ch = SocketChannel.open();
             ch.configureBlocking(false);
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
             if (source != null) {
                 ch.bind(new InetSocketAddress(source, 0));
             }
-            WsConnection conn = new WsConnection(ch, uri, extraHeaders == null ? "" : extraHeaders, listener, loop);
-            conn.attach(attachment);
-            int port = uri.getPort() > 0 ? uri.getPort() : 80;
-            loop.execute(() -> loop.start(conn, new InetSocketAddress(uri.getHost(), port)));
-            return conn;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a socket to " + uri, e);
+            closeQuietly(ch);
+            // never the query: it carries the access token
+            throw new UncheckedIOException("cannot open a socket to " + withoutQuery(uri) + ": " + e.getMessage(), e);
         }
+        WsConnection conn = new WsConnection(ch, uri, extraHeaders == null ? "" : extraHeaders, listener, loop);
+        conn.attach(attachment);
+        int port = uri.getPort() > 0 ? uri.getPort() : 80;
+        loop.execute(() -> loop.start(conn, new InetSocketAddress(uri.getHost(), port)));
+        return conn;
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // nothing was connected
+            }
+        }
+    }
+
+    /** scheme://host:port/path of a URI: what may be printed of it (its query may hold a token). */
+    public static String withoutQuery(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+               + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 
     /** Open connections over all threads. */

@@ -194,7 +194,8 @@ class WebhookIT {
         assertThat(http.patch("/v1/webhooks/" + id, Map.of("active", true), owner.accessToken()).status()).isEqualTo(200);
         assertThat(http.post("/v1/webhooks/" + id + "/deliveries/" + deliveryId + "/replay", Map.of(),
                 owner.accessToken()).status()).isEqualTo(204);
-        // the list is newest first, and the endpoint's own webhook.disabled notification may be delivered too
+        // newest first; the endpoint's own webhook.disabled notification may be delivered too, when the fan-in took
+        // it after the endpoint was enabled again
         Await.until(Duration.ofSeconds(10), "the replayed delivery delivered", () -> http.get("/v1/webhooks/" + id
                 + "/deliveries?status=delivered", owner.accessToken()).json().path("items").findValuesAsText("id")
                 .contains(deliveryId));

@@ -17,9 +17,7 @@ import dev.tangle.api.chat.conversation.ConversationRepository;
 import dev.tangle.api.chat.events.ChatEvents;
 import dev.tangle.common.contract.chat.Message;
 import dev.tangle.common.contract.chat.Reactions;
-import dev.tangle.common.db.CommitOutcomeUnknownException;
 import dev.tangle.common.db.Database;
-import dev.tangle.common.db.DbFailures;
 import dev.tangle.common.db.Repository;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.event.Event;
@@ -29,10 +27,10 @@ import dev.tangle.common.outbox.OutboxRelay;
 import io.helidon.dbclient.DbExecute;
 
 /**
- * Commits a batch of sends, to any number of conversations, in one statement run in autocommit, so one round
- * trip and one WAL flush ({@link MessageRepository#send}: who may send, earlier sends with the same keys, seqs under
- * the conversations' row locks, messages, outbox rows, thread counts), after a read of the references when a send
- * has any. Each send gets
+ * Commits a batch of sends, to any number of conversations, in one transaction around one statement
+ * ({@link MessageRepository#send}: who may send, earlier sends with the same keys, seqs under the conversations' row
+ * locks, messages, outbox rows, thread counts) and one WAL flush, after a read of the references when a send has
+ * any; the statement runs with a generic plan. Each send gets
  * its own outcome (a result or the error for that send alone). The {@code message.created} events are encoded
  * once, here; after the commit they go straight to JetStream in commit order ({@link OutboxPublisher}), and the
  * relay publishes what JetStream did not acknowledge (ADRs 0125, 0126).
@@ -79,32 +77,22 @@ final class MessageWriter {
         for (int attempt = 1; ; attempt++) {
             Attempt done;
             try {
-                // one statement in autocommit: the row locks are held inside PostgreSQL only (statement + flush)
-                done = writeOnce(db.client().execute(), sends);
+                done = db.inTransaction(tx -> {
+                    // a custom plan of the send statement took longer to plan than to run (ADR 0126)
+                    tx.dml("SET LOCAL plan_cache_mode = force_generic_plan");
+                    return writeOnce(tx, sends);
+                });
             } catch (RuntimeException e) {
                 // an identical send committed concurrently (read it on retry), or a deadlock/serialization victim
                 if (attempt < ATTEMPTS && isRetryable(e)) {
                     continue;
                 }
-                throw outcomeOf(e);
+                throw e;
             }
             // one writer per stripe and a conversation always on the same stripe: taken in commit order
             relay.publisher().reserve().publish(done.events());
             return List.of(done.outcomes());
         }
-    }
-
-    /**
-     * A failure of the send statement. A connection that broke after it was sent leaves the commit unknown
-     * ({@link CommitOutcomeUnknownException}); no connection at all means nothing was written.
-     */
-    private static RuntimeException outcomeOf(RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException) {
-                return e;
-            }
-        }
-        return DbFailures.isConnectionFailure(e) ? new CommitOutcomeUnknownException(e) : e;
     }
 
     private Attempt writeOnce(DbExecute tx, List<SendCommand> sends) {

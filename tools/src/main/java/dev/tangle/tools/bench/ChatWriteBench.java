@@ -66,8 +66,9 @@ public final class ChatWriteBench {
                 Integer.parseInt(opts.getOrDefault("users", "8")),
                 Integer.parseInt(opts.getOrDefault("raw-connections",
                         Integer.toString(Math.min(64, Integer.parseInt(opts.getOrDefault("senders", "64")))))));
-        System.out.printf("ratio committed/raw: %.2f (target >= 0.5), committed msgs/s target >= 5000: %s%n",
-                result.ratio(), result.committedPerSecond() >= 5000 ? "met" : "NOT met");
+        // issue 19's targets, on durable commits: >= 15,000 committed msgs/s, >= 0.25 of the raw INSERT rate
+        System.out.printf("ratio committed/raw: %.2f (target >= 0.25), committed msgs/s target >= 15000: %s%n",
+                result.ratio(), result.committedPerSecond() >= 15_000 ? "met" : "NOT met");
     }
 
     public static Result run(String api, String dbUrl, String dbUser, String dbPassword, int senders, Duration duration,

@@ -1,5 +1,6 @@
 package dev.tangle.socket.ws;
 
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,6 +32,8 @@ import io.helidon.websocket.WsSession;
  * {@code onClose} — also when the TCP connection just drops (1006).
  */
 final class StrictWsConnection implements ServerConnection, WsSession, PreparedFrames {
+
+    private static final System.Logger LOG = System.getLogger(StrictWsConnection.class.getName());
 
     private final ConnectionContext ctx;
     private final Headers upgradeHeaders;
@@ -94,6 +97,9 @@ final class StrictWsConnection implements ServerConnection, WsSession, PreparedF
             throw e;
         } catch (RuntimeException e) {
             // a listener failure, or the connection was torn down under a blocked read (interrupted)
+            if (canRun) { // not our own teardown
+                logUnexpected(e);
+            }
             closeQuietly(WsCloseCodes.UNEXPECTED_CONDITION, "Unexpected condition");
             report(WsCloseCodes.UNEXPECTED_CONDITION, "listener failed: " + e);
             throw new CloseConnectionException("WebSocket listener failed", e);
@@ -161,6 +167,18 @@ final class StrictWsConnection implements ServerConnection, WsSession, PreparedF
         } catch (RuntimeException gone) {
             // nothing more to tell the peer
         }
+    }
+
+    /**
+     * Logs why a connection is closed 1011: the exception's class and where it was thrown, never its message,
+     * which may quote a frame (coordinates, tokens).
+     */
+    private static void logUnexpected(RuntimeException e) {
+        StackTraceElement[] stack = e.getStackTrace();
+        String at = stack.length == 0 ? "unknown" : stack[0].toString();
+        Throwable cause = e.getCause();
+        LOG.log(Level.WARNING, "WebSocket closed 1011: " + e.getClass().getName() + " at " + at
+                               + (cause == null ? "" : ", caused by " + cause.getClass().getName()));
     }
 
     private synchronized void report(int status, String reason) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChatStore, TYPING_SHOWN_MS, withMine } from './chat';
+import { afterOwnReaction, ChatStore, TYPING_SHOWN_MS, withMine } from './chat';
 import { msg } from './fixtures';
 
 const conv = { id: 'c1', kind: 'direct' as const, title: null, groupId: null, memberIds: ['me', 'u1'], lastSeq: 5, lastMessage: null, unreadCount: 2, createdAt: '' };
@@ -52,5 +52,25 @@ describe('ChatStore', () => {
     const before = msg(1, { reactions: { counts: { '👍': 1, '🎉': 1 }, mine: ['👍', '🎉'] } });
     const event = msg(1, { reactions: { counts: { '👍': 2 } } as never });
     expect(withMine(event, before).reactions).toEqual({ counts: { '👍': 2 }, mine: ['👍'] });
+  });
+});
+
+describe('afterOwnReaction', () => {
+  it('counts the reaction once when its event came before the response', () => {
+    const clicked = msg(1, { reactions: { counts: {}, mine: [] } });
+    const eventFirst = { ...clicked, reactions: { counts: { '🎉': 1 }, mine: [] } };
+    expect(afterOwnReaction(eventFirst, '🎉', true, 0).reactions).toEqual({ counts: { '🎉': 1 }, mine: ['🎉'] });
+  });
+
+  it('moves the count by one until the event confirms it', () => {
+    const clicked = msg(1, { reactions: { counts: { '🎉': 2 }, mine: [] } });
+    expect(afterOwnReaction(clicked, '🎉', true, 2).reactions).toEqual({ counts: { '🎉': 3 }, mine: ['🎉'] });
+    const own = msg(1, { reactions: { counts: { '🎉': 3 }, mine: ['🎉'] } });
+    expect(afterOwnReaction(own, '🎉', false, 3).reactions).toEqual({ counts: { '🎉': 2 }, mine: [] });
+  });
+
+  it('takes a removal event that came first as it is', () => {
+    const eventFirst = msg(1, { reactions: { counts: {}, mine: ['🎉'] } });
+    expect(afterOwnReaction(eventFirst, '🎉', false, 1).reactions).toEqual({ counts: {}, mine: [] });
   });
 });

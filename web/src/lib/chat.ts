@@ -196,3 +196,19 @@ export function withMine(m: Message, before: Message | undefined): Message {
   const mine = (before?.reactions?.mine ?? []).filter((e) => (counts[e] ?? 0) > 0);
   return { ...m, reactions: { counts, mine } };
 }
+
+/**
+ * The message after this user's own reaction was accepted (204). The reaction event carries the true count and may
+ * arrive before the response: when the count for {@code emoji} moved since the click ({@code countBefore}), the
+ * event is already in and only {@code mine} is set; otherwise the count moves by one until the event confirms it.
+ */
+export function afterOwnReaction(cur: Message, emoji: string, on: boolean, countBefore: number): Message {
+  const counts = { ...(cur.reactions?.counts ?? {}) };
+  const mine = new Set(cur.reactions?.mine ?? []);
+  const eventArrived = (counts[emoji] ?? 0) !== countBefore;
+  if (!eventArrived && on && !mine.has(emoji)) counts[emoji] = (counts[emoji] ?? 0) + 1;
+  if (!eventArrived && !on && mine.has(emoji)) counts[emoji] = Math.max(0, (counts[emoji] ?? 1) - 1);
+  if (on) mine.add(emoji);
+  else mine.delete(emoji);
+  return { ...cur, reactions: { counts, mine: [...mine] } };
+}

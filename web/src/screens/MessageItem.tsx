@@ -2,6 +2,7 @@ import { useApp, useStore, useUsers } from '../app/context';
 import { Markdown } from '../components/Markdown';
 import { MediaView } from '../components/MediaView';
 import { ReactionBar } from '../components/ReactionBar';
+import { afterOwnReaction } from '../lib/chat';
 import type { Conversation, Message } from '../lib/types';
 import type { ComposeContext } from './Composer';
 
@@ -22,20 +23,13 @@ export function MessageItem({ m, conv, onContext, onThread, seenBy, canvas = fal
 
   async function react(emoji: string, on: boolean) {
     const path = `${base}/reactions/${encodeURIComponent(emoji)}`;
+    const countBefore = (store.log(conv.id).get(m.seq) ?? m).reactions?.counts?.[emoji] ?? 0;
     try {
       await (on ? api.put(path) : api.del(path));
     } catch {
       return;
     }
-    // 204: the reaction event brings the counts; "mine" is only known here
-    const cur = store.log(conv.id).get(m.seq) ?? m;
-    const counts = { ...(cur.reactions?.counts ?? {}) };
-    const mineNow = new Set(cur.reactions?.mine ?? []);
-    if (on && !mineNow.has(emoji)) counts[emoji] = (counts[emoji] ?? 0) + 1;
-    if (!on && mineNow.has(emoji)) counts[emoji] = Math.max(0, (counts[emoji] ?? 1) - 1);
-    if (on) mineNow.add(emoji);
-    else mineNow.delete(emoji);
-    store.applyMessage({ ...cur, reactions: { counts, mine: [...mineNow] } });
+    store.applyMessage(afterOwnReaction(store.log(conv.id).get(m.seq) ?? m, emoji, on, countBefore));
   }
 
   async function remove() {

@@ -3,8 +3,6 @@ package dev.tangle.api.identity;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.tangle.common.config.Settings;
 import dev.tangle.common.error.Problems;
@@ -17,7 +15,6 @@ import io.github.bucket4j.Bucket;
  */
 public final class RateLimiter {
 
-    private static final Pattern FORMAT = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)\\s*(ms|s|m|h|d)");
 
     private final Limit limit;
     private final int maxKeys;
@@ -33,20 +30,8 @@ public final class RateLimiter {
 
         /** Reads a limit such as {@code 5/15m} (units ms, s, m, h, d). */
         public static Limit read(Settings s, String key, String defaultValue) {
-            String value = s.string(key, defaultValue);
-            Matcher m = FORMAT.matcher(value.trim());
-            if (!m.matches() || Long.parseLong(m.group(1)) < 1 || Long.parseLong(m.group(2)) < 1) {
-                throw s.invalid(key, value, "is not a rate such as 5/15m (count/period, units ms, s, m, h, d)");
-            }
-            long amount = Long.parseLong(m.group(2));
-            Duration period = switch (m.group(3)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
-            return new Limit(Long.parseLong(m.group(1)), period);
+            Settings.Rate rate = s.rate(key, defaultValue);
+            return new Limit(rate.count(), rate.period());
         }
     }
 

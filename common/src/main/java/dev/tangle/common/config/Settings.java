@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -19,6 +21,8 @@ import io.helidon.config.ConfigSources;
  * range fails start-up with a {@link ConfigException} naming the key and its variable.
  */
 public final class Settings {
+
+    private static final Pattern RATE = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)\\s*(ms|s|m|h|d)");
 
     private final Config yaml;
     private final Map<String, String> env;
@@ -116,6 +120,28 @@ public final class Settings {
             throw invalid(key, value, "must be between " + min + " and " + max);
         }
         return parsed;
+    }
+
+    /** {@code count} events per {@code period}, read from a value such as {@code 5/15m} (see {@link #rate}). */
+    public record Rate(long count, Duration period) {
+    }
+
+    /** A rate {@code count/period} such as {@code 5/15m} or {@code 60/1h} (units ms, s, m, h, d), both parts ≥ 1. */
+    public Rate rate(String key, String defaultValue) {
+        String value = string(key, defaultValue);
+        Matcher m = RATE.matcher(value.trim());
+        if (!m.matches() || Long.parseLong(m.group(1)) < 1 || Long.parseLong(m.group(2)) < 1) {
+            throw invalid(key, value, "is not a rate such as 5/15m (count/period, units ms, s, m, h, d)");
+        }
+        long amount = Long.parseLong(m.group(2));
+        Duration period = switch (m.group(3)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+        return new Rate(Long.parseLong(m.group(1)), period);
     }
 
     /** A file path that, when given, must exist and be readable. */

@@ -20,6 +20,15 @@ class SettingsTest {
     }
 
     @Test
+    void ratesReadCountAndPeriod() {
+        Settings s = Settings.of(Map.of("TANGLE_RATELIMIT_LOGIN_PER_IP", "30 / 1 m", "TANGLE_MEDIA_UPLOAD_RATE", "0/1h"));
+        assertThat(s.rate("ratelimit.login-per-ip", "5/15m")).isEqualTo(new Settings.Rate(30, Duration.ofMinutes(1)));
+        assertThat(s.rate("ratelimit.register-per-ip", "10/250ms")).isEqualTo(new Settings.Rate(10, Duration.ofMillis(250)));
+        assertThatThrownBy(() -> s.rate("media.upload-rate", "60/1h"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("TANGLE_MEDIA_UPLOAD_RATE");
+    }
+
+    @Test
     void explicitPortWinsOverBase() {
         CommonConfig config = CommonConfig.from(Settings.of(Map.of("TANGLE_PORT_BASE", "9000", "TANGLE_PORT", "9100")),
                 "api-server", 0, "api");

@@ -15,7 +15,7 @@ import dev.tangle.common.config.Settings;
  * @param uploadRate      uploads (and tus creations) per user ({@code media.upload-rate}, {@code count/period}, default 60/1h)
  */
 public record Limits(long maxImageBytes, long maxVideoBytes, long maxPixels, Duration maxVideoLength,
-                     long quotaBytes, Rate uploadRate) {
+                     long quotaBytes, Settings.Rate uploadRate) {
     public static Limits from(Settings s) {
         return new Limits(
                 s.bytes("media.max-image-bytes", 25L << 20, 1024, 1L << 30),
@@ -23,30 +23,10 @@ public record Limits(long maxImageBytes, long maxVideoBytes, long maxPixels, Dur
                 s.bytes("media.max-pixels", 100_000_000L, 1, 1_000_000_000L),
                 s.duration("media.max-video-duration", Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofHours(4)),
                 s.bytes("media.quota-bytes", 5L << 30, 1024, 1L << 50),
-                Rate.read(s, "media.upload-rate", "60/1h"));
+                s.rate("media.upload-rate", "60/1h"));
     }
 
     public long maxUploadBytes() {
         return Math.max(maxImageBytes, maxVideoBytes);
-    }
-
-    /** {@code count/period}, e.g. {@code 60/1h}. */
-    public record Rate(long count, Duration period) {
-        static Rate read(Settings s, String key, String defaultValue) {
-            String value = s.string(key, defaultValue);
-            var m = java.util.regex.Pattern.compile("(\\d+)\\s*/\\s*(\\d+)(ms|s|m|h|d)").matcher(value.trim());
-            if (!m.matches() || Long.parseLong(m.group(1)) < 1 || Long.parseLong(m.group(2)) < 1) {
-                throw s.invalid(key, value, "is not count/period such as 60/1h");
-            }
-            long amount = Long.parseLong(m.group(2));
-            Duration period = switch (m.group(3)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
-            return new Rate(Long.parseLong(m.group(1)), period);
-        }
     }
 }

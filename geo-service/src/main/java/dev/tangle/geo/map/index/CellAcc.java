@@ -93,13 +93,7 @@ final class CellAcc {
     /** Counts item {@code s} (at {@code code}, by {@code author}, created {@code at}) in the cell {@code key}. */
     int add(long key, int s, long code, int level, long at, int author) {
         int e = entry(key);
-        count[e]++;
-        sumX[e] += Mercator.offsetX(code, level);
-        sumY[e] += Mercator.offsetY(code, level);
-        if (at > repTime[e]) {
-            repTime[e] = at;
-            rep[e] = s;
-        }
+        accumulate(e, s, code, level, at);
         if (lastAuthor[e] != author) {
             lastAuthor[e] = author;
             distinct[e]++;
@@ -114,12 +108,8 @@ final class CellAcc {
         return e;
     }
 
-    /** As {@link #add} but counting distinct authors exactly, for entries not grouped by author. */
-    void addExact(long key, int s, long code, int level, long at, int author) {
-        int e = entry(key);
-        if (authors == null) {
-            authors = new int[keys.length][];
-        }
+    /** The count, the position sums and the newest item (the cluster's representative) of entry {@code e}. */
+    private void accumulate(int e, int s, long code, int level, long at) {
         count[e]++;
         sumX[e] += Mercator.offsetX(code, level);
         sumY[e] += Mercator.offsetY(code, level);
@@ -127,6 +117,15 @@ final class CellAcc {
             repTime[e] = at;
             rep[e] = s;
         }
+    }
+
+    /** As {@link #add} but counting distinct authors exactly, for entries not grouped by author. */
+    void addExact(long key, int s, long code, int level, long at, int author) {
+        int e = entry(key);
+        if (authors == null) {
+            authors = new int[keys.length][];
+        }
+        accumulate(e, s, code, level, at);
         int[] set = authors[e];
         if (set == null) {
             authors[e] = set = new int[5];

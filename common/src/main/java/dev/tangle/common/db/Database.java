@@ -17,6 +17,7 @@ import dev.tangle.common.config.CommonConfig.DbConfig;
 import dev.tangle.common.health.HealthCheck;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbClientException;
+import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbTransaction;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
@@ -34,12 +35,14 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final DbClient client;
-    private final String schema;
+    private final DbConfig config;
+    private final MeterRegistry registry;
     private final ConnectionGuard guard;
 
-    private Database(HikariDataSource dataSource, String schema, ConnectionGuard guard) {
+    private Database(HikariDataSource dataSource, DbConfig config, MeterRegistry registry, ConnectionGuard guard) {
         this.dataSource = dataSource;
-        this.schema = schema;
+        this.config = config;
+        this.registry = registry;
         this.guard = guard;
         JdbcConnectionPool pool = () -> {
             try {
@@ -60,17 +63,46 @@ public final class Database implements AutoCloseable {
      * away ({@link DbFailures}: 503 {@code unavailable}).
      */
     public static Database open(DbConfig config, MeterRegistry registry, Duration startupTimeout) {
-        String poolName = "tangle-" + config.schema();
+        Database db = pool(config, registry, "tangle-" + config.schema(), config.poolSize(), Map.of());
+        try {
+            awaitReachable(db.dataSource, config.url(), startupTimeout);
+            ensureSchema(db.dataSource, config.schema());
+            Flyway.configure()
+                    .dataSource(db.dataSource)
+                    .schemas(config.schema())
+                    .defaultSchema(config.schema())
+                    .locations("classpath:db/common", "classpath:db/" + config.schema())
+                    .initSql("SET statement_timeout = 0")
+                    .load()
+                    .migrate();
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A second, fixed-size pool on the same schema for one job whose sessions need settings of their own (each
+     * {@code name=value} is set for the whole session, e.g. the chat writer's {@code plan_cache_mode}, ADR 0150), so
+     * the job pays no round trip per transaction to set them. The caller closes it; migrations stay with this pool.
+     */
+    public Database sessionPool(String purpose, int size, Map<String, String> settings) {
+        return pool(config, registry, "tangle-" + config.schema() + "-" + purpose, size, settings);
+    }
+
+    private static Database pool(DbConfig config, MeterRegistry registry, String poolName, int size,
+                                 Map<String, String> settings) {
         ConnectionGuard guard = new ConnectionGuard(config.url(), config.user(), config.password(), poolName,
                 config.acquireTimeout());
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.url());
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
-        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setMaximumPoolSize(size);
         // a fixed-size pool (HikariCP's advice): no connection is opened on demand while a request waits, which on
         // a busy machine (argon2 hashing on every core) took longer than the acquisition timeout
-        hikari.setMinimumIdle(config.poolSize());
+        hikari.setMinimumIdle(size);
         hikari.setSchema(config.schema());
         hikari.setPoolName(poolName);
         long acquireMillis = config.acquireTimeout().toMillis();
@@ -84,31 +116,19 @@ public final class Database implements AutoCloseable {
         hikari.addDataSourceProperty("connectTimeout", Long.toString(connectSeconds));
         hikari.addDataSourceProperty("loginTimeout", Long.toString(connectSeconds));
         hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        StringBuilder options = new StringBuilder();
+        settings.forEach((name, value) -> options.append(" -c ").append(name).append('=').append(value));
         long statementMillis = config.statementTimeout().toMillis();
         if (statementMillis > 0) {
-            hikari.addDataSourceProperty("options", "-c statement_timeout=" + statementMillis);
+            options.append(" -c statement_timeout=").append(statementMillis);
             // a server that stopped answering (not just refused) is noticed after the statement timeout too
             hikari.addDataSourceProperty("socketTimeout", Long.toString(statementMillis / 1000 + 5));
         }
-        hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
-        HikariDataSource dataSource = new HikariDataSource(hikari);
-        try {
-            awaitReachable(dataSource, config.url(), startupTimeout);
-            ensureSchema(dataSource, config.schema());
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .schemas(config.schema())
-                    .defaultSchema(config.schema())
-                    .locations("classpath:db/common", "classpath:db/" + config.schema())
-                    .initSql("SET statement_timeout = 0")
-                    .load()
-                    .migrate();
-            return new Database(dataSource, config.schema(), guard);
-        } catch (RuntimeException e) {
-            dataSource.close();
-            guard.close();
-            throw e;
+        if (!options.isEmpty()) {
+            hikari.addDataSourceProperty("options", options.toString().strip());
         }
+        hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        return new Database(new HikariDataSource(hikari), config, registry, guard);
     }
 
     private static void awaitReachable(DataSource dataSource, String url, Duration timeout) {
@@ -151,7 +171,7 @@ public final class Database implements AutoCloseable {
     }
 
     public String schema() {
-        return schema;
+        return config.schema();
     }
 
     /**
@@ -184,6 +204,19 @@ public final class Database implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Runs work in autocommit, each statement its own transaction (one round trip, one WAL flush for a write); a
+     * connection failure is noticed as in {@link #inTransaction}.
+     */
+    public <T> T autocommit(Function<DbExecute, T> work) {
+        try {
+            return work.apply(client.execute());
+        } catch (RuntimeException | Error e) {
+            guard.observe(e);
+            throw e;
+        }
+    }
+
     /** Whether PostgreSQL is known to be unreachable right now (requests are refused without waiting). */
     public boolean unreachable() {
         return guard.down();
@@ -200,13 +233,13 @@ public final class Database implements AutoCloseable {
             @Override
             public Result check() throws SQLException {
                 if (guard.down()) {
-                    return new Result(false, Map.of("schema", schema, "error", "PostgreSQL is unreachable"));
+                    return new Result(false, Map.of("schema", config.schema(), "error", "PostgreSQL is unreachable"));
                 }
                 try (Connection c = dataSource.getConnection()) {
                     boolean valid = c.isValid(1);
                     var pool = dataSource.getHikariPoolMXBean();
                     return new Result(valid, Map.of(
-                            "schema", schema,
+                            "schema", config.schema(),
                             "activeConnections", pool == null ? 0 : pool.getActiveConnections(),
                             "idleConnections", pool == null ? 0 : pool.getIdleConnections()));
                 } catch (SQLException e) {

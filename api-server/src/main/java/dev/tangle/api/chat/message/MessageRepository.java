@@ -140,7 +140,7 @@ public final class MessageRepository {
                 columns.get(c).add(row[c]);
             }
         }
-        var statement = tx.createQuery(SEND);
+        var statement = tx.createNamedQuery("chat-send", SEND); // named: DbClient would hash the text per call
         columns.forEach(column -> statement.addParam(Rows.array(column)));
         statement.addParam(Rows.ts(now)).addParam(Rows.ts(now)).addParam(Rows.ts(now));
         List<Written> written = new ArrayList<>(drafts.size());

@@ -28,6 +28,7 @@ public final class MessageService implements AutoCloseable {
     private final SocialGraph graph;
     private final MessageRepository messages = new MessageRepository();
     private final ConversationRepository conversations;
+    private final Database sendDb;
     private final SendBatcher batcher;
 
     /**
@@ -55,8 +56,12 @@ public final class MessageService implements AutoCloseable {
         this.relay = relay;
         this.graph = graph;
         this.conversations = conversations;
-        this.batcher = new SendBatcher(new MessageWriter(db, relay, messages, conversations), sendStripes, sendWriters, sendBatchMax,
-                metrics);
+        // the writers' own sessions plan the send statement generically: a custom plan took longer to plan than
+        // to run (ADRs 0126, 0150)
+        this.sendDb = db.sessionPool("chat-send", sendStripes * sendWriters,
+                Map.of("plan_cache_mode", "force_generic_plan"));
+        this.batcher = new SendBatcher(new MessageWriter(sendDb, relay, messages, conversations), sendStripes,
+                sendWriters, sendBatchMax, metrics);
     }
 
     /** Checks and describes attached media (docs/adr/0082). */
@@ -169,6 +174,7 @@ public final class MessageService implements AutoCloseable {
     @Override
     public void close() {
         batcher.close();
+        sendDb.close();
     }
 
     private ConversationRow visible(DbExecute db, UUID conversationId, UUID userId) {

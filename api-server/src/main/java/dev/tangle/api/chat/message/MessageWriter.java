@@ -17,7 +17,9 @@ import dev.tangle.api.chat.conversation.ConversationRepository;
 import dev.tangle.api.chat.events.ChatEvents;
 import dev.tangle.common.contract.chat.Message;
 import dev.tangle.common.contract.chat.Reactions;
+import dev.tangle.common.db.CommitOutcomeUnknownException;
 import dev.tangle.common.db.Database;
+import dev.tangle.common.db.DbFailures;
 import dev.tangle.common.db.Repository;
 import dev.tangle.common.error.Problems;
 import dev.tangle.common.event.Event;
@@ -27,10 +29,10 @@ import dev.tangle.common.outbox.OutboxRelay;
 import io.helidon.dbclient.DbExecute;
 
 /**
- * Commits a batch of sends, to any number of conversations, in one transaction around one statement
- * ({@link MessageRepository#send}: who may send, earlier sends with the same keys, seqs under the conversations' row
- * locks, messages, outbox rows, thread counts) and one WAL flush, after a read of the references when a send has
- * any; the statement runs with a generic plan. Each send gets
+ * Commits a batch of sends, to any number of conversations, in one statement run in autocommit: one round trip and
+ * one WAL flush ({@link MessageRepository#send}: who may send, earlier sends with the same keys, seqs under the
+ * conversations' row locks, messages, outbox rows, thread counts), after a read of the references when a send has
+ * any. It runs on the writers' own pool, whose sessions plan with generic plans (ADRs 0126, 0150). Each send gets
  * its own outcome (a result or the error for that send alone). The {@code message.created} events are encoded
  * once, here; after the commit they go straight to JetStream in commit order ({@link OutboxPublisher}), and the
  * relay publishes what JetStream did not acknowledge (ADRs 0125, 0126).
@@ -77,11 +79,8 @@ final class MessageWriter {
         for (int attempt = 1; ; attempt++) {
             Attempt done;
             try {
-                done = db.inTransaction(tx -> {
-                    // a custom plan of the send statement took longer to plan than to run (ADR 0126)
-                    tx.dml("SET LOCAL plan_cache_mode = force_generic_plan");
-                    return writeOnce(tx, sends);
-                });
+                // one statement in autocommit: the row locks live inside PostgreSQL only (statement + WAL flush)
+                done = db.autocommit(tx -> writeOnce(tx, sends));
             } catch (RuntimeException e) {
                 // an identical send committed concurrently (read it on retry), or a deadlock/serialization victim
                 if (attempt < ATTEMPTS && isRetryable(e)) {
@@ -93,6 +92,19 @@ final class MessageWriter {
             relay.publisher().reserve().publish(done.events());
             return List.of(done.outcomes());
         }
+    }
+
+    /**
+     * A failure of the send statement: a connection that broke after the statement was sent leaves its commit
+     * unknown ({@link CommitOutcomeUnknownException}); no connection at all means nothing was written.
+     */
+    private static RuntimeException outcomeOf(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return e;
+            }
+        }
+        return DbFailures.isConnectionFailure(e) ? new CommitOutcomeUnknownException(e) : e;
     }
 
     private Attempt writeOnce(DbExecute tx, List<SendCommand> sends) {
@@ -113,7 +125,12 @@ final class MessageWriter {
                                                                                + SEQ_KEY_LENGTH, StandardCharsets.UTF_8),
                     referenceProblem(tx, send, refs)));
         }
-        List<MessageRepository.Written> written = messages.send(tx, drafts, now);
+        List<MessageRepository.Written> written;
+        try {
+            written = messages.send(tx, drafts, now);
+        } catch (RuntimeException e) {
+            throw outcomeOf(e);
+        }
         Map<String, Message> earlier = earlier(tx, sends, written);
         Object[] out = new Object[n];
         List<OutboxPublisher.Committed> events = new ArrayList<>(n);

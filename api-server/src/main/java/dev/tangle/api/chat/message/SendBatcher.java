@@ -76,6 +76,16 @@ final class SendBatcher implements AutoCloseable {
     public void close() {
         running = false;
         stripes.forEach(s -> s.threads.forEach(Thread::interrupt));
+        for (Stripe stripe : stripes) {
+            for (Thread thread : stripe.threads) {
+                try {
+                    thread.join(java.time.Duration.ofSeconds(5)); // before their pool closes
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private record Pending(SendCommand command, CompletableFuture<SendResult> answer) {

@@ -133,7 +133,20 @@ public final class NatsService implements AutoCloseable {
         }
 
         public <Q, R> Builder endpoint(Operation<Q, R> operation, Handler<Q, R> handler) {
-            registrations.add(new Registration<>(operation, handler));
+            registrations.add(new Registration<>(operation, handler, 0));
+            return this;
+        }
+
+        /**
+         * An endpoint with a bound of its own instead of the service's {@link #maxConcurrency}: for an operation
+         * whose requests mostly wait cheaply (parked virtual threads, no pooled connection held), so that bursts of
+         * it neither get refused at the shared bound nor crowd the other operations out.
+         */
+        public <Q, R> Builder endpoint(Operation<Q, R> operation, Handler<Q, R> handler, int ownConcurrency) {
+            if (ownConcurrency < 1) {
+                throw new IllegalArgumentException("ownConcurrency must be at least 1");
+            }
+            registrations.add(new Registration<>(operation, handler, ownConcurrency));
             return this;
         }
 
@@ -145,7 +158,8 @@ public final class NatsService implements AutoCloseable {
             var builder = Service.builder().connection(connection).name(name).version(version)
                     .description(description).drainTimeout(drainTimeout);
             for (Registration<?, ?> r : registrations) {
-                builder.addServiceEndpoint(r.endpoint(connection, queue, executor, permits, meters));
+                builder.addServiceEndpoint(r.endpoint(connection, queue, executor,
+                        r.ownConcurrency() > 0 ? new Semaphore(r.ownConcurrency()) : permits, meters));
             }
             Service service = builder.build();
             service.startService();
@@ -158,7 +172,7 @@ public final class NatsService implements AutoCloseable {
         }
     }
 
-    private record Registration<Q, R>(Operation<Q, R> operation, Handler<Q, R> handler) {
+    private record Registration<Q, R>(Operation<Q, R> operation, Handler<Q, R> handler, int ownConcurrency) {
 
         ServiceEndpoint endpoint(Connection connection, String queue, ExecutorService executor, Semaphore permits,
                                  MeterRegistry meters) {

@@ -34,12 +34,15 @@ class NatsServiceIT {
 
     static final Operation<Greet, Greeting> GREET = Operation.of("test", "greet", Greet.class, Greeting.class);
     static final Operation<Greet, Greeting> SLOW = Operation.of("test", "slow", Greet.class, Greeting.class);
+    static final Operation<Greet, Greeting> PARKED = Operation.of("test", "parked", Greet.class, Greeting.class);
     static final Operation<Greet, Greeting> NOBODY = Operation.of("test", "nobody", Greet.class, Greeting.class);
 
     private static NatsServerProcess nats;
     private static Connection connection;
     private static final CountDownLatch release = new CountDownLatch(1);
     private static final CountDownLatch slowStarted = new CountDownLatch(2);
+    private static final CountDownLatch unpark = new CountDownLatch(1);
+    private static final CountDownLatch parkedStarted = new CountDownLatch(3);
     private static final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private static NatsService service;
 
@@ -67,6 +70,15 @@ class NatsServiceIT {
                     }
                     return new Greeting("late " + q.name());
                 })
+                .endpoint(PARKED, q -> {
+                    parkedStarted.countDown();
+                    try {
+                        unpark.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return new Greeting("parked " + q.name());
+                }, 3)
                 .start();
     }
 
@@ -137,6 +149,22 @@ class NatsServiceIT {
         }
         assertThat(meters.find("tangle.nats.service.request").tag("op", "slow").tag("code", "unavailable")
                 .timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void anEndpointWithItsOwnBoundTakesMoreThanTheSharedOneAndLeavesTheSharedOneFree() throws Exception {
+        List<CompletableFuture<Greeting>> held = new ArrayList<>();
+        for (String name : List.of("a", "b", "c")) { // over the shared bound of 2
+            held.add(client.request(PARKED, new Greet(name, 1)));
+        }
+        assertThat(parkedStarted.await(5, TimeUnit.SECONDS)).as("three parked requests in flight").isTrue();
+        assertThat(client.call(GREET, new Greet("x", 1)).text()).isEqualTo("hello x"); // the shared permits are free
+        assertThatThrownBy(() -> client.call(PARKED, new Greet("d", 1)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("unavailable"));
+        unpark.countDown();
+        for (CompletableFuture<Greeting> f : held) {
+            assertThat(f.get(5, TimeUnit.SECONDS).text()).startsWith("parked ");
+        }
     }
 
     @Test

@@ -76,7 +76,19 @@ final class FrameHandler {
             dispatch(session, user, raw.toFrame());
         } catch (FrameException e) {
             session.enqueue(Frames.error(raw.id(), e));
+        } catch (IllegalStateException e) {
+            if (!fromNats(e)) {
+                throw e;
+            }
+            // jnats refuses a publish while its outgoing queue is full or the connection is closed: retryable
+            session.enqueue(Frames.error(raw.id(), new FrameException("unavailable", null,
+                    "The server is busy; try again")));
         }
+    }
+
+    private static boolean fromNats(IllegalStateException e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("io.nats.client.");
     }
 
     private void dispatch(Session session, LocalUser user, ClientFrame frame) {

@@ -30,6 +30,7 @@ public final class NatsClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(NatsClient.class.getName());
 
     private static final Duration RECOVERY_RETRY = Duration.ofMillis(500);
+    private static final int OUTGOING_QUEUE = 65_536;
 
     private final Connection connection;
     private final JetStream jetStream;
@@ -54,6 +55,10 @@ public final class NatsClient implements AutoCloseable {
                 .connectionTimeout(Duration.ofSeconds(2))
                 .pingInterval(Duration.ofSeconds(5))
                 .reconnectBufferSize(8L * 1024 * 1024)
+                // jnats refuses a publish once this many wait for its writer thread (default 5,000): at 15,000
+                // sockets on 2 cores bursts of location updates and presence writes reached it while the writer
+                // waited for a CPU, and the refused frame closed its socket 1011
+                .maxMessagesInOutgoingQueue(OUTGOING_QUEUE)
                 .connectionListener(recovery)
                 .errorListener(new ErrorListener() {
                     @Override

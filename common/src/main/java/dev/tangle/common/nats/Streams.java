@@ -9,6 +9,7 @@ import java.util.Set;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
+import io.nats.client.KeyValue;
 import io.nats.client.KeyValueManagement;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.RetentionPolicy;
@@ -31,12 +32,33 @@ public final class Streams {
     public static final String LOCATION_BUCKET = "tangle_location";
 
     /** How long a re-published event id is recognised as a duplicate. */
+    private static final System.Logger LOG = System.getLogger(Streams.class.getName());
+    private static final int OPEN_PATIENCE_SECONDS = 30;
     public static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(10);
 
     /** The JetStream stream behind every stream and bucket {@link #ensure} creates (a bucket's is {@code KV_<name>}). */
     static final List<String> ALL = List.of(EVENTS, JOBS, DEAD_LETTERS, "KV_" + PRESENCE_BUCKET, "KV_" + LOCATION_BUCKET);
 
     private Streams() {
+    }
+
+    /**
+     * Opens a bucket {@link #ensure} made, retrying for up to {@value #OPEN_PATIENCE_SECONDS} s while JetStream does
+     * not answer in time: at start-up on a busy machine its answer took longer than jnats' 2 s request timeout, and
+     * the service exited.
+     */
+    public static KeyValue bucket(Connection connection, String name) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(OPEN_PATIENCE_SECONDS).toNanos();
+        while (true) {
+            try {
+                return connection.keyValue(name);
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Cannot open KV bucket " + name, e);
+                }
+                LOG.log(System.Logger.Level.INFO, "KV bucket " + name + " not opened yet, retrying: " + e.getMessage());
+            }
+        }
     }
 
     /** Which of {@link #ALL} the server does not have (lost with its store, or a memory stream after a restart). */

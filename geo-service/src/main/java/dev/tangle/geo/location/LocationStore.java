@@ -55,11 +55,11 @@ public final class LocationStore implements AutoCloseable {
     }
 
     public LocationStore(Connection nats, Duration flushEvery) {
+        this.kv = Streams.bucket(nats, Streams.LOCATION_BUCKET);
         try {
-            this.kv = nats.keyValue(Streams.LOCATION_BUCKET);
             this.js = nats.jetStream();
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot open KV bucket " + Streams.LOCATION_BUCKET, e);
+            throw new IllegalStateException("Cannot open JetStream", e);
         }
         this.flushNanos = flushEvery.toNanos();
         this.writer = Thread.ofPlatform().daemon().name("location-store").start(this::writeLoop);

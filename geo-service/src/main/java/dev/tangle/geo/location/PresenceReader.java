@@ -1,6 +1,5 @@
 package dev.tangle.geo.location;
 
-import java.io.IOException;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,11 +19,7 @@ public final class PresenceReader {
     private final KeyValue kv;
 
     public PresenceReader(Connection nats) {
-        try {
-            this.kv = nats.keyValue(Streams.PRESENCE_BUCKET);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot open KV bucket " + Streams.PRESENCE_BUCKET, e);
-        }
+        this.kv = Streams.bucket(nats, Streams.PRESENCE_BUCKET);
     }
 
     /** Whether the user has a socket on a live instance; unknown (KV unreachable) counts as connected. */

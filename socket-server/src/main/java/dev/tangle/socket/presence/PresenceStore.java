@@ -27,11 +27,7 @@ final class PresenceStore {
     private final KeyValue kv;
 
     PresenceStore(Connection nats) {
-        try {
-            this.kv = nats.keyValue(Streams.PRESENCE_BUCKET);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot open KV bucket " + Streams.PRESENCE_BUCKET, e);
-        }
+        this.kv = Streams.bucket(nats, Streams.PRESENCE_BUCKET);
     }
 
     /**

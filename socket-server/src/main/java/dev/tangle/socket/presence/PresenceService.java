@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tangle.common.json.Json;
@@ -52,6 +53,7 @@ public final class PresenceService implements SocialListener {
     /** Watched friends last seen online whose entry is missing, since when (nanoTime). */
     private final Map<UUID, Long> missingSince = new ConcurrentHashMap<>();
     private volatile long lastRefreshNanos = System.nanoTime();
+    private final AtomicBoolean refreshing = new AtomicBoolean();
     /** No one is judged offline before this (nanoTime): after NATS came back, every instance rewrites first. */
     private volatile long quietUntilNanos = System.nanoTime();
     /** The connection's reconnect count when {@link #recovered} last ran: until it ran again, judge no one. */
@@ -145,17 +147,40 @@ public final class PresenceService implements SocialListener {
         }
     }
 
-    /** Instance heartbeat, refresh of local users' entries, and detection of users whose instances died. */
-    public void tick() {
-        store.beat(instanceId);
-        if (System.nanoTime() - lastRefreshNanos > Math.min(REFRESH.toNanos(), heartbeat.toNanos())) {
-            lastRefreshNanos = System.nanoTime();
+    /**
+     * Writes every local online user's entry again, spread evenly over {@code windowNanos}: written all at once,
+     * 2,000 users were 4,000 JetStream requests in one burst every 25 s, and the deliveries behind them waited.
+     */
+    private void refresh(long windowNanos) {
+        try {
+            List<LocalUser> online = registry.users().stream().filter(LocalUser::online).toList();
+            long pauseNanos = online.isEmpty() ? 0 : windowNanos / online.size();
             Instant now = Instant.now();
-            for (LocalUser user : registry.users()) {
+            long next = System.nanoTime();
+            for (LocalUser user : online) {
                 if (user.online()) {
                     write(user.id(), e -> (e.expired(now) ? e.withStatus("online", null, null) : e).withInstance(instanceId, true));
                 }
+                next += pauseNanos;
+                long wait = next - System.nanoTime();
+                if (wait > 1_000_000) {
+                    Thread.sleep(Duration.ofNanos(wait));
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            refreshing.set(false);
+        }
+    }
+
+    /** Instance heartbeat, refresh of local users' entries, and detection of users whose instances died. */
+    public void tick() {
+        store.beat(instanceId);
+        long period = Math.min(REFRESH.toNanos(), heartbeat.toNanos());
+        if (System.nanoTime() - lastRefreshNanos > period && refreshing.compareAndSet(false, true)) {
+            lastRefreshNanos = System.nanoTime();
+            Thread.ofVirtual().name("presence-refresh").start(() -> refresh(period / 2));
         }
         if (System.nanoTime() - quietUntilNanos < 0 || nats.getStatus() != Connection.Status.CONNECTED
             || nats.getStatistics().getReconnects() != recoveredReconnects) {

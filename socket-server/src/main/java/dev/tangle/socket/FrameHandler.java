@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tangle.common.auth.Principal;
-import dev.tangle.common.contract.GeoContract;
 import dev.tangle.common.contract.chat.ChatContract;
 import dev.tangle.common.contract.ws.ClientFrame;
 import dev.tangle.common.error.ApiException;
@@ -18,6 +17,7 @@ import dev.tangle.socket.fanout.ChatClient;
 import dev.tangle.socket.frames.FrameException;
 import dev.tangle.socket.frames.Frames;
 import dev.tangle.socket.frames.RawFrame;
+import dev.tangle.socket.location.LocationForwarder;
 import dev.tangle.socket.presence.PresenceService;
 import dev.tangle.socket.session.Delivery;
 import dev.tangle.socket.session.Handshake;
@@ -42,7 +42,7 @@ final class FrameHandler {
     private final Resumer resumer;
     private final SocketMetrics metrics;
     private final long typingIntervalNanos;
-    private final NatsServiceClient geo;
+    private final LocationForwarder locations;
 
     FrameHandler(ChatClient chat, Connection nats, PresenceService presence, CanvasRooms canvas, Handshake handshake,
                  SocketMetrics metrics, WsSettings settings) {
@@ -54,7 +54,7 @@ final class FrameHandler {
         this.metrics = metrics;
         this.resumer = new Resumer(chat, metrics);
         this.typingIntervalNanos = settings.typingInterval().toNanos();
-        this.geo = new NatsServiceClient(nats, settings.requestTimeout());
+        this.locations = new LocationForwarder(new NatsServiceClient(nats, settings.requestTimeout()));
     }
 
     void handle(Session session, LocalUser user, String text) {
@@ -151,17 +151,9 @@ final class FrameHandler {
         });
     }
 
-    /** Forwards a location update to geo-service ({@code tangle.svc.geo.location}); acked when it has an id. */
+    /** Forwards a location update to geo-service with this instance's others; acked when it has an id. */
     private void location(Session session, ClientFrame.Location frame) {
-        var update = new GeoContract.LocationUpdate(session.userId().toString(), frame.lat(), frame.lon(),
-                frame.accuracyM(), frame.batteryPct(), frame.at());
-        geo.request(GeoContract.LOCATION, update).whenComplete((reply, failure) -> {
-            if (failure != null) {
-                session.enqueue(Frames.error(frame.id(), ChatClient.frameFailure(failure)));
-            } else if (frame.id() != null) {
-                session.enqueue(Frames.ack(frame.id(), null));
-            }
-        });
+        locations.forward(session, frame);
     }
 
     private void auth(Session session, ClientFrame.Auth frame) {

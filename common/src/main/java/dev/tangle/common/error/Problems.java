@@ -1,9 +1,12 @@
 package dev.tangle.common.error;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Factory for the error model's typed failures. Every error a client sees is built here, from the one catalog
@@ -103,6 +106,23 @@ public final class Problems {
             body.put("errors", ex.fieldErrors());
         }
         return body;
+    }
+
+    /**
+     * The failure a {@link #document} describes (its status, code, title, detail and field errors), or null when
+     * {@code body} is not one; {@code retryAfter} headers are the caller's.
+     */
+    public static ApiException fromDocument(JsonNode body, int status, String detail, Map<String, String> headers) {
+        if (body == null || !body.path("code").isTextual()) {
+            return null;
+        }
+        List<ApiException.FieldError> fields = new ArrayList<>();
+        body.path("errors").forEach(f -> fields.add(
+                new ApiException.FieldError(f.path("field").asText(), f.path("message").asText())));
+        String code = body.path("code").asText();
+        String title = body.path("title").asText(ErrorCode.of(code).map(ErrorCode::title).orElse("Error"));
+        return new ApiException(body.path("status").asInt(status), code, title, body.path("detail").asText(detail),
+                fields, headers);
     }
 
     /** A failure of the server itself; the detail must not reveal internals. */

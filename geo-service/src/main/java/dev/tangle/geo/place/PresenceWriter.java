@@ -2,17 +2,17 @@ package dev.tangle.geo.place;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import dev.tangle.common.db.Database;
 import dev.tangle.common.event.Event;
 import dev.tangle.common.outbox.Outbox;
 import dev.tangle.common.outbox.OutboxRelay;
-import io.helidon.dbclient.DbExecute;
 
 /**
  * Group commit of place-presence transitions (docs/adr/0137): every compare-and-set queued meanwhile, by any
@@ -30,23 +30,29 @@ final class PresenceWriter implements AutoCloseable {
     /**
      * One compare-and-set and, when it takes, the events to write with it.
      *
-     * @param cas    the statement; true when it changed the row
+     * @param change the compare-and-set
      * @param events what to add to the outbox when it took (may be empty)
      */
-    record Transition(Function<DbExecute, Boolean> cas, List<Event> events, CompletableFuture<Boolean> done) {
-        Transition(Function<DbExecute, Boolean> cas, List<Event> events) {
-            this(cas, events, new CompletableFuture<>());
+    record Transition(PlaceRepository.Change change, List<Event> events, CompletableFuture<Boolean> done) {
+        Transition(PlaceRepository.Change change, List<Event> events) {
+            this(change, events, new CompletableFuture<>());
+        }
+
+        Object row() {
+            return List.of(change.placeId(), change.userId(), change.basis());
         }
     }
 
     private final Database db;
+    private final PlaceRepository repository;
     private final OutboxRelay relay;
     private final LinkedBlockingQueue<Transition> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
 
-    PresenceWriter(Database db, OutboxRelay relay, int writerThreads) {
+    PresenceWriter(Database db, PlaceRepository repository, OutboxRelay relay, int writerThreads) {
         this.db = db;
+        this.repository = repository;
         this.relay = relay;
         for (int i = 0; i < writerThreads; i++) {
             writers.add(Thread.ofVirtual().name("presence-writer-" + i).start(this::writeLoop));
@@ -82,29 +88,44 @@ final class PresenceWriter implements AutoCloseable {
         }
     }
 
+    /** Writes the batch: one compare-and-set statement per set of distinct rows (a row twice waits for the next). */
     private void write(List<Transition> batch) {
-        boolean[] took = new boolean[batch.size()];
-        boolean anyEvents;
+        List<Transition> distinct = new ArrayList<>(batch.size());
+        List<Transition> again = new ArrayList<>();
+        Set<Object> rows = new HashSet<>();
+        for (Transition t : batch) {
+            (rows.add(t.row()) ? distinct : again).add(t);
+        }
+        commit(distinct);
+        if (!again.isEmpty()) {
+            write(again);
+        }
+    }
+
+    private void commit(List<Transition> batch) {
+        boolean[] took;
+        boolean[] anyEvents = new boolean[1];
         try {
-            anyEvents = db.inTransaction(tx -> {
+            took = db.inTransaction(tx -> {
+                boolean[] changed = repository.apply(tx, batch.stream().map(Transition::change).toList());
                 List<Event> events = new ArrayList<>();
                 for (int i = 0; i < batch.size(); i++) {
-                    took[i] = batch.get(i).cas().apply(tx);
-                    if (took[i]) {
+                    if (changed[i]) {
                         events.addAll(batch.get(i).events());
                     }
                 }
                 if (!events.isEmpty()) {
                     Outbox.addAll(tx, events);
+                    anyEvents[0] = true;
                 }
-                return !events.isEmpty();
+                return changed;
             });
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A batch of " + batch.size() + " place transitions failed: " + e.getMessage());
             batch.forEach(t -> t.done().completeExceptionally(e));
             return;
         }
-        if (anyEvents) {
+        if (anyEvents[0]) {
             relay.kick();
         }
         for (int i = 0; i < batch.size(); i++) {

@@ -70,6 +70,14 @@ class LiveLocationIT {
             // over the WebSocket, forwarded by socket-server
             sharer.send(Map.of("type", "location", "id", "l1", "lat", 48.858421, "lon", 2.294481, "accuracyM", 4));
             sharer.await("ack of the location frame", f -> f.path("type").asText().equals("ack") && f.path("id").asText().equals("l1"));
+            // forwarded in one batch with others (docs/adr/0145): the refused frame gets its own field error, the next its ack
+            sharer.send(Map.of("type", "location", "id", "bad", "lat", 95, "lon", 2.294481));
+            sharer.send(Map.of("type", "location", "id", "l2", "lat", 48.858421, "lon", 2.294481));
+            JsonNode refused = sharer.await("error of the refused frame", f -> f.path("type").asText().equals("error")
+                                                                             && f.path("id").asText().equals("bad"));
+            assertThat(refused.path("code").asText()).isEqualTo("validation_failed");
+            assertThat(refused.path("field").asText()).isEqualTo("lat");
+            sharer.await("ack of the next frame", f -> f.path("type").asText().equals("ack") && f.path("id").asText().equals("l2"));
             JsonNode seen = onOne.await("exact push", f -> f.path("type").asText().equals("location"));
             assertThat(seen.path("lat").asDouble()).isEqualTo(48.858421);
             assertThat(seen.path("lon").asDouble()).isEqualTo(2.294481);
@@ -86,14 +94,14 @@ class LiveLocationIT {
                 assertThat(GeoGrid.snap(lat, lon)).isEqualTo(cell);
                 update(a, lat, lon);
             }
-            Await.until(Duration.ofSeconds(20), "1,001 pushes to the approximate viewer", () -> onTwo.locations().size() >= sent + 1);
-            List<JsonNode> cellPushes = onTwo.locations().subList(1, sent + 1);
+            Await.until(Duration.ofSeconds(20), "1,002 pushes to the approximate viewer", () -> onTwo.locations().size() >= sent + 2);
+            List<JsonNode> cellPushes = onTwo.locations().subList(2, sent + 2);
             Set<String> points = cellPushes.stream().map(f -> f.path("lat").asDouble() + "," + f.path("lon").asDouble()
                                                               + "," + f.path("accuracyM").asDouble())
                     .collect(Collectors.toSet());
             assertThat(points).containsExactly(cell.lat() + "," + cell.lon() + "," + GeoGrid.APPROXIMATE_ACCURACY_M);
             assertThat(cellPushes).allMatch(f -> f.path("precision").asText().equals("approximate"));
-            Await.until(Duration.ofSeconds(20), "exact pushes", () -> onOne.locations().size() >= sent + 1);
+            Await.until(Duration.ofSeconds(20), "exact pushes", () -> onOne.locations().size() >= sent + 2);
             assertThat(onOne.locations().stream().map(f -> f.path("lat").asDouble()).distinct().count()).isGreaterThan(900);
 
             // status and viewers

@@ -33,9 +33,10 @@ import dev.tangle.tools.bench.ws.WsConnection;
  * {@code place.arrived|left} notification at the watcher).
  *
  * <p>Options: {@code --sharers 500 --viewers-per-sharer 20 --update-interval 1s --duration 30s --places 10000
- * --threads 2 --setup-concurrency 16 --connect-concurrency 256 --source-ips N --geo URL} (default {@code TANGLE_GEO_URL}
- * of .tangle/dev.env). Prints the CPU seconds of every server process and of this tool over the measured window,
- * and the load average, because the machine is shared.
+ * --warmup 5s --threads 2 --setup-concurrency 16 --connect-concurrency 256 --source-ips N --geo URL} (default {@code TANGLE_GEO_URL}
+ * of .tangle/dev.env). Sends for {@code --warmup} before the measured {@code --duration} (docs/adr/0146); prints
+ * the CPU seconds of every server process and of this tool over the measured window, and the load average, because
+ * the machine is shared.
  */
 public final class LocationBench {
 
@@ -126,28 +127,53 @@ public final class LocationBench {
             Thread.sleep(1000); // let the resume window pass
             ServerMeter meter = new ServerMeter(Map.of());
             ServerMeter servers = new ServerMeter(pids);
-            Map<String, Double> ingestedBefore = ingested();
-            String loadBefore = loadAverage();
-            servers.start();
-            meter.start();
-            long sent = drive(sockets, sharerConns, homes, interval, duration);
+            Map<String, Double> ingestedBefore = new TreeMap<>();
+            String[] loadBefore = new String[1];
+            Duration warmup = opts.duration("warmup", Duration.ofSeconds(5));
+            long sent = drive(sockets, sharerConns, homes, interval, warmup, duration, () -> {
+                ingestedBefore.putAll(ingested());
+                loadBefore[0] = loadAverage();
+                servers.start();
+                meter.start();
+            });
             Map<String, Double> ingested = minus(ingested(), ingestedBefore);
             servers.stop();
             meter.stop();
             String loadAfter = loadAverage();
             Thread.sleep(opts.duration("drain", Duration.ofSeconds(2)).toMillis());
-            report(sockets, sharers, perSharer, sent, ingested, duration, servers, meter, loadBefore + " -> " + loadAfter);
+            report(sockets, sharers, perSharer, sent, ingested, duration, servers, meter, loadBefore[0] + " -> " + loadAfter);
         }
     }
 
+    /** What starts the measured window (meters, counters), after the warm-up. */
+    private interface WindowStart {
+        void run() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Sends open-loop for {@code warmup} and then {@code duration}; returns the updates sent in the measured window.
+     * The warm-up is the sharers' first updates (every instance loads each sharer's audience and presence once), so
+     * the window measures the steady state.
+     */
     private long drive(LocationSockets sockets, List<WsConnection> sharers, List<double[]> homes, Duration interval,
-                       Duration duration) throws InterruptedException {
+                       Duration warmup, Duration duration, WindowStart window) throws IOException, InterruptedException {
         long start = System.nanoTime() + 200_000_000L;
         long intervalNanos = interval.toNanos();
-        long end = start + duration.toNanos();
+        long warmupEnd = start + warmup.toNanos();
+        long end = warmupEnd + duration.toNanos();
         int n = sharers.size();
         long sent = 0;
-        long warmupEnd = start + Math.min(duration.toNanos() / 5, 5_000_000_000L);
+        boolean measuring = false;
+        // each sharer's two frames up to the time (outside its place, inside), formatted once: String.format per
+        // update was a quarter of this tool's CPU
+        String[][] prefixes = new String[n][2];
+        for (int i = 0; i < n; i++) {
+            double[] home = homes.get(i);
+            for (int inside = 0; inside < 2; inside++) {
+                prefixes[i][inside] = String.format(Locale.ROOT, "{\"type\":\"location\",\"lat\":%.7f,\"lon\":%.7f,\"accuracyM\":10,\"at\":\"",
+                        home[0] + (inside == 1 ? 0 : 400 / 111_320.0), home[1]);
+            }
+        }
         // open-loop: sharer i's k-th update is due at start + k*interval + i*interval/n
         for (long k = 0; ; k++) {
             for (int i = 0; i < n; i++) {
@@ -160,14 +186,15 @@ public final class LocationBench {
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
-                sockets.measuring = due >= warmupEnd;
+                if (!measuring && due >= warmupEnd) {
+                    window.run();
+                    measuring = true;
+                    sockets.measuring = true;
+                }
                 boolean inside = (k / CROSS_EVERY) % 2 == 1;
-                double[] home = homes.get(i);
-                double lat = home[0] + (inside ? 0 : 400 / 111_320.0);
-                String frame = String.format(Locale.ROOT, "{\"type\":\"location\",\"lat\":%.7f,\"lon\":%.7f,\"accuracyM\":10,\"at\":\"%s\"}",
-                        lat, home[1], sockets.instantOf(due));
+                String frame = prefixes[i][inside ? 1 : 0] + sockets.instantOf(due) + "\"}";
                 WsConnection c = sharers.get(i);
-                if (c != null && c.sendText(frame)) {
+                if (c != null && c.sendText(frame) && measuring) {
                     sent++;
                 }
             }

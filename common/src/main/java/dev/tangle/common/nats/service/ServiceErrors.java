@@ -1,7 +1,5 @@
 package dev.tangle.common.nats.service;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,19 +54,14 @@ final class ServiceErrors {
         } catch (RuntimeException notOurs) {
             body = null;
         }
-        if (body == null || !body.path("code").isTextual()) {
+        Map<String, String> retry = body != null && body.path("retryAfterSeconds").isIntegralNumber()
+                ? Map.of(RETRY_AFTER, body.path("retryAfterSeconds").asText()) : Map.of();
+        ApiException known = Problems.fromDocument(body, status, detail, retry);
+        if (known == null) {
             ErrorCode code = ErrorCode.forStatus(status);
             return new ApiException(status, code.code(), code.title(), detail);
         }
-        List<ApiException.FieldError> fields = new ArrayList<>();
-        body.path("errors").forEach(f -> fields.add(
-                new ApiException.FieldError(f.path("field").asText(), f.path("message").asText())));
-        String code = body.path("code").asText();
-        String title = body.path("title").asText(ErrorCode.of(code).map(ErrorCode::title).orElse("Error"));
-        Map<String, String> retry = body.path("retryAfterSeconds").isIntegralNumber()
-                ? Map.of(RETRY_AFTER, body.path("retryAfterSeconds").asText()) : Map.of();
-        return new ApiException(body.path("status").asInt(status), code, title,
-                body.path("detail").asText(detail), fields, retry);
+        return known;
     }
 
     private static int parseStatus(String value) {

@@ -39,6 +39,18 @@ final class SeqRanges {
         return true;
     }
 
+    /**
+     * The in-order case of {@link #add}, without its search: {@code seq} is had from now on if it is the one right
+     * after the highest had (then true); otherwise nothing changes (false).
+     */
+    boolean addNext(long seq) {
+        if (count == 0 || seq != ends[count - 1] + 1) {
+            return false;
+        }
+        ends[count - 1] = seq;
+        return true;
+    }
+
     /** Everything from 0 to {@code seq} is had (a resume cursor). */
     void addUpTo(long seq) {
         if (seq >= 0) {

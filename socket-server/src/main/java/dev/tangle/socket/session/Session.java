@@ -35,6 +35,10 @@ public final class Session {
 
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
     private static final ThreadFactory WRITERS = Thread.ofVirtual().name("ws-writer").factory();
+    /** At most this many bytes, and frames, of queued data frames go out in one socket write. */
+    static final int GATHER_BYTES = 32 * 1024;
+    static final int GATHER_FRAMES = 32;
+    private static final Object STOP = new Object();
 
     private final String id;
     private final UUID userId;
@@ -240,20 +244,30 @@ public final class Session {
         }
     }
 
+    /**
+     * Writes what is queued until the queue is empty, on the writer thread {@link #kick} got (only one at a time).
+     * The data frames queued at the time go out in one socket write (ADR 0141).
+     */
     private void drain() {
         writer = Thread.currentThread();
         try {
+            Object item = queue.poll();
             while (true) {
-                Object item = queue.poll();
                 if (item == null) {
                     writing.set(false);
                     if (queue.isEmpty() || !writing.compareAndSet(false, true)) {
                         return;
                     }
-                    continue;
-                }
-                if (!write(item)) {
+                    item = queue.poll();
+                } else if (item instanceof OutFrame frame) {
+                    item = writeFrames(frame);
+                    if (item == STOP) {
+                        return;
+                    }
+                } else if (!writeControl((Control) item)) {
                     return;
+                } else {
+                    item = queue.poll();
                 }
             }
         } finally {
@@ -261,35 +275,87 @@ public final class Session {
         }
     }
 
-    private boolean write(Object item) {
+    /**
+     * Writes {@code first} and the data frames queued behind it, up to {@link #GATHER_BYTES}, in one write.
+     *
+     * @return the next queued item that is not part of the write (null when the queue was empty), or STOP
+     */
+    private Object writeFrames(OutFrame first) {
+        OutFrame[] batch = null;
+        int count = 1;
+        int bytes = first.bytes();
+        Object next = queue.poll();
+        while (next instanceof OutFrame frame && bytes + frame.bytes() <= GATHER_BYTES && count < GATHER_FRAMES) {
+            if (batch == null) {
+                batch = new OutFrame[GATHER_FRAMES];
+                batch[0] = first;
+            }
+            batch[count++] = frame;
+            bytes += frame.bytes();
+            next = queue.poll();
+        }
+        queued.addAndGet(-count);
+        queuedBytes.addAndGet(-bytes);
         writeStartedNanos = System.nanoTime();
         try {
-            if (item instanceof OutFrame frame) {
-                queued.decrementAndGet();
-                queuedBytes.addAndGet(-frame.bytes());
-                if (ws instanceof PreparedFrames prepared) {
-                    prepared.sendPrepared(frame.wire()); // the bytes every session of the event shares
-                } else {
-                    ws.send(frame.text(), true);
+            if (ws instanceof PreparedFrames prepared) {
+                prepared.sendPrepared(batch == null ? first.wire() : concat(batch, count, bytes));
+            } else {
+                for (int i = 0; i < count; i++) {
+                    ws.send((batch == null ? first : batch[i]).text(), true);
                 }
-                events.written(frame);
-            } else if (item instanceof Control control) {
-                switch (control.kind()) {
-                    case Control.PING -> ws.ping(control.data());
-                    case Control.PONG -> ws.pong(control.data());
-                    default -> {
-                        ws.close(control.code(), control.reason());
-                        return false;
-                    }
+            }
+        } catch (RuntimeException e) {
+            failed(e);
+            return STOP;
+        } finally {
+            writeStartedNanos = 0;
+        }
+        if (batch == null) {
+            events.written(first);
+        } else {
+            for (int i = 0; i < count; i++) {
+                events.written(batch[i]);
+            }
+        }
+        return next;
+    }
+
+    /** The frames' bytes one after the other: each is a complete WebSocket frame, the peer reads them in order. */
+    private static byte[] concat(OutFrame[] frames, int count, int bytes) {
+        byte[] all = new byte[bytes];
+        int at = 0;
+        for (int i = 0; i < count; i++) {
+            byte[] wire = frames[i].wire();
+            System.arraycopy(wire, 0, all, at, wire.length);
+            at += wire.length;
+        }
+        return all;
+    }
+
+    /** @return false once the close frame is sent or the write failed */
+    private boolean writeControl(Control control) {
+        writeStartedNanos = System.nanoTime();
+        try {
+            switch (control.kind()) {
+                case Control.PING -> ws.ping(control.data());
+                case Control.PONG -> ws.pong(control.data());
+                default -> {
+                    ws.close(control.code(), control.reason());
+                    return false;
                 }
             }
             return true;
         } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, "Session " + id + ": write failed, dropping it: " + e);
-            abort("write failed");
+            failed(e);
             return false;
         } finally {
             writeStartedNanos = 0;
         }
+    }
+
+    private void failed(RuntimeException e) {
+        LOG.log(Level.DEBUG, "Session " + id + ": write failed, dropping it: " + e);
+        abort("write failed");
     }
 }

@@ -20,6 +20,21 @@ class SeqRangesTest {
     }
 
     @Test
+    void addNextExtendsOnlyTheTopRangeByOne() {
+        SeqRanges r = new SeqRanges();
+        assertThat(r.addNext(1)).isFalse(); // nothing had yet: the caller takes the general path
+        r.add(5);
+        assertThat(r.addNext(7)).isFalse();
+        assertThat(r.addNext(5)).isFalse();
+        assertThat(r.addNext(6)).isTrue();
+        assertThat(r.contains(6)).isTrue();
+        assertThat(r.contains(7)).isFalse();
+        assertThat(r.add(6)).isFalse();
+        assertThat(r.highest()).isEqualTo(6);
+        assertThat(r.ranges()).isEqualTo(1);
+    }
+
+    @Test
     void aCursorBelowDeliveredSeqsKeepsTheHoleBetweenThem() {
         SeqRanges r = new SeqRanges();
         r.add(80);

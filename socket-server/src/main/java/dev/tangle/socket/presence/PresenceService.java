@@ -235,7 +235,7 @@ public final class PresenceService implements SocialListener {
                 }
                 shown.put(friendId, s);
                 OutFrame frame = Frames.presence(friendId, s.status(), s.text());
-                user.sessions().forEach(session -> session.enqueue(frame));
+                user.forEachSession(session -> session.enqueue(frame));
             }
         });
     }
@@ -245,7 +245,7 @@ public final class PresenceService implements SocialListener {
             if (user.friends().remove(friendId)) {
                 unwatch(friendId, userId);
                 OutFrame frame = Frames.presence(friendId, PresenceEntry.OFFLINE, null);
-                user.sessions().forEach(session -> session.enqueue(frame));
+                user.forEachSession(session -> session.enqueue(frame));
             }
         });
     }
@@ -313,7 +313,7 @@ public final class PresenceService implements SocialListener {
             for (UUID watcher : local) {
                 registry.user(watcher).ifPresent(user -> {
                     if (user.friends().contains(userId)) {
-                        user.sessions().forEach(session -> session.enqueue(frame));
+                        user.forEachSession(session -> session.enqueue(frame));
                     }
                 });
             }

@@ -7,8 +7,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 import dev.tangle.socket.frames.OutFrame;
 import dev.tangle.socket.ws.PreparedFrames;
@@ -39,6 +39,12 @@ public final class Session {
     static final int GATHER_BYTES = 32 * 1024;
     static final int GATHER_FRAMES = 32;
     private static final Object STOP = new Object();
+    private static final AtomicIntegerFieldUpdater<Session> QUEUED =
+            AtomicIntegerFieldUpdater.newUpdater(Session.class, "queued");
+    private static final AtomicLongFieldUpdater<Session> QUEUED_BYTES =
+            AtomicLongFieldUpdater.newUpdater(Session.class, "queuedBytes");
+    private static final AtomicIntegerFieldUpdater<Session> WRITING =
+            AtomicIntegerFieldUpdater.newUpdater(Session.class, "writing");
 
     private final String id;
     private final UUID userId;
@@ -47,9 +53,11 @@ public final class Session {
     private final SessionEvents events;
     private final Delivery delivery = new Delivery(this);
     private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicLong queuedBytes = new AtomicLong();
-    private final AtomicBoolean writing = new AtomicBoolean();
+    // counters in the session itself rather than in Atomic* objects of their own: one cache line fewer to fetch
+    // per delivery on the fan-out thread and on the writer (ADR 0142)
+    private volatile int queued;
+    private volatile long queuedBytes;
+    private volatile int writing; // 1 while a writer drains the queue
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean terminated;
     private volatile boolean closing;
@@ -102,7 +110,7 @@ public final class Session {
 
     /** Waits (resume thread) until the outbound queue is at most half full, or the session is closed. */
     public void awaitCapacity() {
-        while (open() && (queued.get() > limits.queueMessages() / 2 || queuedBytes.get() > limits.queueBytes() / 2)) {
+        while (open() && (queued > limits.queueMessages() / 2 || queuedBytes > limits.queueBytes() / 2)) {
             try {
                 Thread.sleep(2);
             } catch (InterruptedException e) {
@@ -125,7 +133,7 @@ public final class Session {
     }
 
     int queued() {
-        return queued.get();
+        return queued;
     }
 
     /** Queues a frame; false if it was dropped (session closing, or a droppable frame while behind). */
@@ -133,13 +141,13 @@ public final class Session {
         if (closing) {
             return false;
         }
-        int count = queued.get();
-        long bytes = queuedBytes.get();
+        int count = queued;
+        long bytes = queuedBytes;
         if (frame.droppable() && (count > limits.queueMessages() / 2 || bytes > limits.queueBytes() / 2)) {
             return false;
         }
-        queued.incrementAndGet();
-        queuedBytes.addAndGet(frame.bytes());
+        QUEUED.incrementAndGet(this);
+        QUEUED_BYTES.addAndGet(this, frame.bytes());
         queue.add(frame);
         if (count + 1 > limits.queueMessages() || bytes + frame.bytes() > limits.queueBytes()) {
             tooSlow("outbound queue over its limit");
@@ -193,9 +201,9 @@ public final class Session {
         closing = true;
         closingSinceNanos = System.nanoTime();
         while (queue.poll() != null) {
-            queued.decrementAndGet();
+            QUEUED.decrementAndGet(this);
         }
-        queuedBytes.set(0);
+        queuedBytes = 0;
         queue.add(new Control(Control.CLOSE, null, code, reason));
         kick();
         end(code, reason);
@@ -239,7 +247,7 @@ public final class Session {
     }
 
     private void kick() {
-        if (writing.compareAndSet(false, true)) {
+        if (WRITING.compareAndSet(this, 0, 1)) {
             WRITERS.newThread(this::drain).start();
         }
     }
@@ -254,8 +262,8 @@ public final class Session {
             Object item = queue.poll();
             while (true) {
                 if (item == null) {
-                    writing.set(false);
-                    if (queue.isEmpty() || !writing.compareAndSet(false, true)) {
+                    writing = 0;
+                    if (queue.isEmpty() || !WRITING.compareAndSet(this, 0, 1)) {
                         return;
                     }
                     item = queue.poll();
@@ -294,8 +302,8 @@ public final class Session {
             bytes += frame.bytes();
             next = queue.poll();
         }
-        queued.addAndGet(-count);
-        queuedBytes.addAndGet(-bytes);
+        QUEUED.addAndGet(this, -count);
+        QUEUED_BYTES.addAndGet(this, -bytes);
         writeStartedNanos = System.nanoTime();
         try {
             if (ws instanceof PreparedFrames prepared) {

@@ -89,7 +89,7 @@ public class FanoutBenchmark {
             Session session = new Session("s" + i, UUID.randomUUID(), Instant.MAX, (shared ? new SharedBytesSocket() : new CountingSocket()), limits, events);
             session.delivery().endHold();
             members[i] = new LocalUser(session.userId(), new RateLimiter(10, 10));
-            members[i].sessions().add(session);
+            members[i].addSession(session);
             all.add(session);
         }
         router = new EventRouter(new SessionRegistry(limits), conversation -> members, null, null);

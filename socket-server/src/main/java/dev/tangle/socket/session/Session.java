@@ -148,6 +148,13 @@ public final class Session {
         }
         QUEUED.incrementAndGet(this);
         QUEUED_BYTES.addAndGet(this, frame.bytes());
+        if (count == 0 && frame.bytes() <= limits.queueBytes() && WRITING.compareAndSet(this, 0, 1)) {
+            // the usual case: no data frame queued or being written and no writer: hand the frame to a new writer
+            // as it is, without the queue. A later frame of the same thread then finds count > 0 (until this one
+            // is being written) or the writer busy, and goes behind it (ADR 0142).
+            startWriter(frame);
+            return true;
+        }
         queue.add(frame);
         if (count + 1 > limits.queueMessages() || bytes + frame.bytes() > limits.queueBytes()) {
             tooSlow("outbound queue over its limit");
@@ -248,18 +255,23 @@ public final class Session {
 
     private void kick() {
         if (WRITING.compareAndSet(this, 0, 1)) {
-            WRITERS.newThread(this::drain).start();
+            startWriter(null);
         }
+    }
+
+    /** Called with the writing flag won; the new writer writes {@code first} (if any) before what is queued. */
+    private void startWriter(OutFrame first) {
+        WRITERS.newThread(() -> drain(first)).start();
     }
 
     /**
      * Writes what is queued until the queue is empty, on the writer thread {@link #kick} got (only one at a time).
      * The data frames queued at the time go out in one socket write (ADR 0141).
      */
-    private void drain() {
+    private void drain(OutFrame first) {
         writer = Thread.currentThread();
         try {
-            Object item = queue.poll();
+            Object item = first != null ? first : queue.poll();
             while (true) {
                 if (item == null) {
                     writing = 0;

@@ -19,8 +19,10 @@ import io.helidon.websocket.WsSession;
 /**
  * One WebSocket connection of a user. Everything sent to it goes through a bounded outbound queue drained by
  * one writer at a time: a virtual thread started when the queue turns non-empty and ending when it is empty
- * again, so an idle session holds no thread. The connection serializes sends itself (as Helidon 4.5.0's does);
- * the queue is there so that no thread that fans out ever blocks on one slow socket (ADRs 0041, 0120).
+ * again, so an idle session holds no thread (a frame for an idle session is handed to the writer it starts, counted
+ * as queued but not put in the queue; the frames queued behind a write go out in one socket write: ADRs 0141,
+ * 0142). The connection serializes sends itself (as Helidon 4.5.0's does); the queue is there so that no thread
+ * that fans out ever blocks on one slow socket (ADRs 0041, 0120).
  *
  * <p>A session that falls behind (queue over its message or byte limit) is closed with 4009; typing and
  * presence frames are dropped once the queue is half full, before that happens.

@@ -132,14 +132,14 @@ public final class EventRouter implements MessageHandler {
     /** Queues to every local session of the conversation's members, except {@code except}'s. */
     private void toMembers(UUID conversationId, UUID except, Consumer<Session> action) {
         for (LocalUser user : interest.localMembers(conversationId)) {
-            if (!user.id().equals(except)) {
-                user.sessions().forEach(action);
+            if (except == null || !user.id().equals(except)) { // null for messages: no need to read the user's id
+                user.forEachSession(action);
             }
         }
     }
 
     private void toUser(UUID userId, Consumer<Session> action) {
-        registry.user(userId).ifPresent(user -> user.sessions().forEach(action));
+        registry.user(userId).ifPresent(user -> user.forEachSession(action));
     }
 
     private static UUID uuid(JsonNode data, String field) {

@@ -260,7 +260,7 @@ public final class PresenceService implements SocialListener {
                 }
                 shown.put(friendId, s);
                 OutFrame frame = Frames.presence(friendId, s.status(), s.text());
-                user.sessions().forEach(session -> session.enqueue(frame));
+                user.forEachSession(session -> session.enqueue(frame));
             }
         });
     }
@@ -270,7 +270,7 @@ public final class PresenceService implements SocialListener {
             if (user.friends().remove(friendId)) {
                 unwatch(friendId, userId);
                 OutFrame frame = Frames.presence(friendId, PresenceEntry.OFFLINE, null);
-                user.sessions().forEach(session -> session.enqueue(frame));
+                user.forEachSession(session -> session.enqueue(frame));
             }
         });
     }
@@ -338,7 +338,7 @@ public final class PresenceService implements SocialListener {
             for (UUID watcher : local) {
                 registry.user(watcher).ifPresent(user -> {
                     if (user.friends().contains(userId)) {
-                        user.sessions().forEach(session -> session.enqueue(frame));
+                        user.forEachSession(session -> session.enqueue(frame));
                     }
                 });
             }

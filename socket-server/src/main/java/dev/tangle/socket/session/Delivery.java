@@ -33,6 +33,7 @@ public final class Delivery {
 
     private final Session session;
     private final Map<UUID, Stream> streams = new HashMap<>();
+    private Stream last;
     private GapFiller filler;
     private boolean holding = true;
     private int buffered;
@@ -49,6 +50,10 @@ public final class Delivery {
     /** A live message event. */
     public synchronized void live(UUID conversationId, long seq, boolean created, OutFrame frame) {
         Stream stream = stream(conversationId);
+        if (created && !holding && stream.buffer == null && stream.had.addNext(seq)) {
+            session.enqueue(frame); // the usual case: live, in order, right after the last one delivered
+            return;
+        }
         if (holding || stream.buffer != null) {
             buffer(stream, new Pending(seq, created, frame));
             return;
@@ -136,13 +141,22 @@ public final class Delivery {
     /** Forgets a conversation the user left. */
     public synchronized void forget(UUID conversationId) {
         Stream stream = streams.remove(conversationId);
+        if (stream == last) {
+            last = null;
+        }
         if (stream != null && stream.buffer != null) {
             buffered -= stream.buffer.size();
         }
     }
 
+    /** The conversation's stream; the last one used is at hand without the map lookup (ADR 0142). */
     private Stream stream(UUID conversationId) {
-        return streams.computeIfAbsent(conversationId, id -> new Stream());
+        Stream stream = last;
+        if (stream == null || !stream.is(conversationId)) {
+            stream = streams.computeIfAbsent(conversationId, Stream::new);
+            last = stream;
+        }
+        return stream;
     }
 
     private void buffer(Stream stream, Pending pending) {
@@ -200,10 +214,21 @@ public final class Delivery {
     }
 
     private static final class Stream {
+        final long idHigh;
+        final long idLow;
         final SeqRanges had = new SeqRanges();
         List<Pending> buffer;
         boolean resuming;
         boolean filling;
+
+        Stream(UUID conversationId) {
+            idHigh = conversationId.getMostSignificantBits();
+            idLow = conversationId.getLeastSignificantBits();
+        }
+
+        boolean is(UUID conversationId) {
+            return idLow == conversationId.getLeastSignificantBits() && idHigh == conversationId.getMostSignificantBits();
+        }
     }
 
     private record Pending(long seq, boolean created, OutFrame frame) {

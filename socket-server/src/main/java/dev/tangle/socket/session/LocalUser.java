@@ -1,11 +1,12 @@
 package dev.tangle.socket.session;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * A user with at least one session on this instance: the sessions, the conversations they are delivered
@@ -16,7 +17,13 @@ public final class LocalUser {
 
     private final UUID id;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Set<Session> sessions = new CopyOnWriteArraySet<>();
+    private static final Session[] NO_SESSIONS = new Session[0];
+
+    /**
+     * Copied on change (a connect or a close), read on every delivery: an array in the user itself, so fanning out
+     * to the user reads one object fewer than a copy-on-write set's two (ADR 0142).
+     */
+    private volatile Session[] sessions = NO_SESSIONS;
     private final Set<UUID> conversations = ConcurrentHashMap.newKeySet();
     private final Set<UUID> friends = ConcurrentHashMap.newKeySet();
     private final Map<UUID, Long> lastTypingNanos = new ConcurrentHashMap<>();
@@ -38,8 +45,44 @@ public final class LocalUser {
         return lock;
     }
 
-    public Set<Session> sessions() {
+    /** The user's sessions here; do not modify the array. */
+    public Session[] sessions() {
         return sessions;
+    }
+
+    public void forEachSession(Consumer<? super Session> action) {
+        for (Session session : sessions) {
+            action.accept(session);
+        }
+    }
+
+    boolean hasSessions() {
+        return sessions.length > 0;
+    }
+
+    synchronized void addSession(Session session) {
+        Session[] now = sessions;
+        for (Session s : now) {
+            if (s == session) {
+                return;
+            }
+        }
+        Session[] grown = Arrays.copyOf(now, now.length + 1);
+        grown[now.length] = session;
+        sessions = grown;
+    }
+
+    synchronized void removeSession(Session session) {
+        Session[] now = sessions;
+        for (int i = 0; i < now.length; i++) {
+            if (now[i] == session) {
+                Session[] shrunk = new Session[now.length - 1];
+                System.arraycopy(now, 0, shrunk, 0, i);
+                System.arraycopy(now, i + 1, shrunk, i, now.length - i - 1);
+                sessions = shrunk.length == 0 ? NO_SESSIONS : shrunk;
+                return;
+            }
+        }
     }
 
     /** Conversations delivered to this user's sessions. */

@@ -15,6 +15,11 @@ final class SeqRanges {
     private long[] starts = new long[1];
     private long[] ends = new long[1];
     private int count;
+    /**
+     * The end of the highest range, which {@link #addNext} moves without touching the arrays (one object to read
+     * per in-order delivery instead of two); {@code ends[count - 1]} is brought up to date before anything else.
+     */
+    private long top;
 
     boolean isEmpty() {
         return count == 0;
@@ -22,10 +27,11 @@ final class SeqRanges {
 
     /** The highest number had, or -1 when none. */
     long highest() {
-        return count == 0 ? -1 : ends[count - 1];
+        return count == 0 ? -1 : top;
     }
 
     boolean contains(long seq) {
+        syncTop();
         int i = indexAtOrBefore(seq);
         return i >= 0 && seq <= ends[i];
     }
@@ -36,6 +42,18 @@ final class SeqRanges {
             return false;
         }
         addRange(seq, seq);
+        return true;
+    }
+
+    /**
+     * The in-order case of {@link #add}, without its search: {@code seq} is had from now on if it is the one right
+     * after the highest had (then true); otherwise nothing changes (false).
+     */
+    boolean addNext(long seq) {
+        if (count == 0 || seq != top + 1) {
+            return false;
+        }
+        top = seq;
         return true;
     }
 
@@ -51,6 +69,7 @@ final class SeqRanges {
     }
 
     private void addRange(long start, long end) {
+        syncTop();
         int i = 0;
         while (i < count && ends[i] < start - 1) {
             i++;
@@ -77,8 +96,15 @@ final class SeqRanges {
         }
         starts[i] = start;
         ends[i] = end;
+        top = ends[count - 1];
         if (count > MAX_RANGES) {
             addRange(starts[0], ends[1]);
+        }
+    }
+
+    private void syncTop() {
+        if (count > 0) {
+            ends[count - 1] = top;
         }
     }
 

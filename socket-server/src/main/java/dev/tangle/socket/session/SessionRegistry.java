@@ -41,7 +41,7 @@ public final class SessionRegistry {
             user.lock().lock();
             try {
                 if (!user.gone()) {
-                    user.sessions().add(session);
+                    user.addSession(session);
                     return user;
                 }
             } finally {
@@ -56,8 +56,8 @@ public final class SessionRegistry {
      * @return true if it was the user's last session here (the user stays, see {@link #retire})
      */
     public boolean detach(LocalUser user, Session session) {
-        user.sessions().remove(session);
-        return user.sessions().isEmpty();
+        user.removeSession(session);
+        return !user.hasSessions();
     }
 
     /**
@@ -66,7 +66,7 @@ public final class SessionRegistry {
      * @return false if a session came back meanwhile (the user stays)
      */
     public boolean retire(LocalUser user) {
-        if (!user.sessions().isEmpty() || user.gone()) {
+        if (user.hasSessions() || user.gone()) {
             return false;
         }
         user.markGone();

@@ -4,9 +4,10 @@ package dev.tangle.socket.ws;
 public interface PreparedFrames {
 
     /**
-     * Writes one complete, final data frame as it is.
+     * Writes complete, final data frames as they are, in one write: one frame, or several one after the other
+     * (a session's writer gathers what queued up behind a write, ADR 0141).
      *
      * @throws IllegalStateException once the close frame was sent, or while a fragmented message is unfinished
      */
-    void sendPrepared(byte[] frame);
+    void sendPrepared(byte[] frames);
 }

@@ -281,7 +281,7 @@ final class StrictWsConnection implements ServerConnection, WsSession, PreparedF
     }
 
     @Override
-    public void sendPrepared(byte[] frame) {
+    public void sendPrepared(byte[] frames) {
         synchronized (sendLock) {
             if (closeSent) {
                 throw new IllegalStateException("WebSocket close already sent");
@@ -289,7 +289,7 @@ final class StrictWsConnection implements ServerConnection, WsSession, PreparedF
             if (sendingFragments) {
                 throw new IllegalStateException("A fragmented message is unfinished");
             }
-            ctx.dataWriter().writeNow(BufferData.create(frame));
+            ctx.dataWriter().writeNow(BufferData.create(frames));
         }
     }
 

@@ -97,6 +97,22 @@ class DeliveryTest {
         assertWritten("1", "edit1");
     }
 
+    @Test
+    void interleavedConversationsKeepTheirOwnSeqs() {
+        UUID other = UUID.randomUUID();
+        delivery.endHold();
+        delivery.live(C, 1, true, frame(1));
+        delivery.live(other, 1, true, frame(101));
+        delivery.live(C, 2, true, frame(2));
+        delivery.live(C, 2, true, frame(2)); // a duplicate of the conversation last used
+        delivery.live(other, 2, true, frame(102));
+        delivery.live(other, 1, true, frame(101)); // and of the other one
+        delivery.forget(other);
+        delivery.live(other, 1, true, frame(101)); // forgotten: starts afresh
+        delivery.live(C, 3, true, frame(3));
+        assertWritten("1", "101", "2", "102", "101", "3");
+    }
+
     private void assertWritten(String... frames) {
         Await.until(Duration.ofSeconds(5), "frames written", () -> written.size() >= frames.length);
         assertThat(written).containsExactly(frames);

@@ -61,6 +61,8 @@ public class FanoutBenchmark {
     public boolean shared;
 
     private final AtomicLong written = new AtomicLong();
+    private volatile long target;
+    private volatile Thread waiter;
     private final List<Session> all = new ArrayList<>();
     private EventRouter router;
     private String subject;
@@ -77,14 +79,17 @@ public class FanoutBenchmark {
 
             @Override
             public void written(OutFrame frame) {
+                if (written.incrementAndGet() == target) { // per frame, also when several go out in one write
+                    LockSupport.unpark(waiter);
+                }
             }
         };
         LocalUser[] members = new LocalUser[sessions];
         for (int i = 0; i < sessions; i++) {
-            Session session = new Session("s" + i, UUID.randomUUID(), Instant.MAX, (shared ? new SharedBytesSocket(written) : new CountingSocket(written)), limits, events);
+            Session session = new Session("s" + i, UUID.randomUUID(), Instant.MAX, (shared ? new SharedBytesSocket() : new CountingSocket()), limits, events);
             session.delivery().endHold();
             members[i] = new LocalUser(session.userId(), new RateLimiter(10, 10));
-            members[i].sessions().add(session);
+            members[i].addSession(session);
             all.add(session);
         }
         router = new EventRouter(new SessionRegistry(limits), conversation -> members, null, null);
@@ -98,12 +103,13 @@ public class FanoutBenchmark {
 
     @Benchmark
     public long oneEventToEverySession() {
-        long target = written.get() + sessions;
+        waiter = Thread.currentThread();
+        long until = written.get() + sessions;
+        target = until;
         seq++;
         router.route(subject, event(seq));
-        while (written.get() < target) {
-            Thread.onSpinWait();
-            LockSupport.parkNanos(1_000);
+        while (written.get() < until) {
+            LockSupport.park(this); // the last session's write unparks it
         }
         return seq;
     }
@@ -121,38 +127,26 @@ public class FanoutBenchmark {
         return (BEFORE_SEQ + seq + AFTER_SEQ).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A socket that takes frames already encoded and counts them. */
+    /** A socket that takes frames already encoded. */
     private static final class SharedBytesSocket extends CountingSocket implements PreparedFrames {
-        SharedBytesSocket(AtomicLong written) {
-            super(written);
-        }
-
         @Override
         public void sendPrepared(byte[] frame) {
-            written.incrementAndGet();
+            blackhole = frame;
         }
     }
 
-    /** A socket that takes every frame at once and counts it; a text is encoded as a connection does. */
+    /** A socket that takes every frame at once; a text is encoded as a connection does. */
     private static class CountingSocket implements WsSession {
-        final AtomicLong written;
-
         volatile byte[] blackhole;
-
-        CountingSocket(AtomicLong written) {
-            this.written = written;
-        }
 
         @Override
         public WsSession send(String text, boolean last) {
             blackhole = ServerFrames.text(text.getBytes(StandardCharsets.UTF_8));
-            written.incrementAndGet();
             return this;
         }
 
         @Override
         public WsSession send(BufferData bufferData, boolean last) {
-            written.incrementAndGet();
             return this;
         }
 

@@ -20,6 +20,41 @@ class SeqRangesTest {
     }
 
     @Test
+    void addNextExtendsOnlyTheTopRangeByOne() {
+        SeqRanges r = new SeqRanges();
+        assertThat(r.addNext(1)).isFalse(); // nothing had yet: the caller takes the general path
+        r.add(5);
+        assertThat(r.addNext(7)).isFalse();
+        assertThat(r.addNext(5)).isFalse();
+        assertThat(r.addNext(6)).isTrue();
+        assertThat(r.contains(6)).isTrue();
+        assertThat(r.contains(7)).isFalse();
+        assertThat(r.add(6)).isFalse();
+        assertThat(r.highest()).isEqualTo(6);
+        assertThat(r.ranges()).isEqualTo(1);
+    }
+
+    @Test
+    void addNextAndAddSeeTheSameRanges() {
+        SeqRanges r = new SeqRanges();
+        r.add(5);
+        assertThat(r.addNext(6)).isTrue();
+        assertThat(r.addNext(7)).isTrue();
+        assertThat(r.add(3)).isTrue(); // below the top range: the general path, after the in-order ones
+        assertThat(r.ranges()).isEqualTo(2);
+        assertThat(r.contains(7)).isTrue();
+        assertThat(r.contains(4)).isFalse();
+        assertThat(r.add(7)).isFalse();
+        assertThat(r.add(4)).isTrue();
+        assertThat(r.ranges()).isEqualTo(1);
+        assertThat(r.highest()).isEqualTo(7);
+        assertThat(r.addNext(8)).isTrue();
+        assertThat(r.add(9)).isTrue();
+        assertThat(r.contains(8)).isTrue();
+        assertThat(r.highest()).isEqualTo(9);
+    }
+
+    @Test
     void aCursorBelowDeliveredSeqsKeepsTheHoleBetweenThem() {
         SeqRanges r = new SeqRanges();
         r.add(80);

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -14,8 +13,6 @@ import dev.tangle.common.test.Await;
 import dev.tangle.socket.frames.OutFrame;
 import dev.tangle.socket.ws.PreparedFrames;
 import dev.tangle.socket.ws.ServerFrames;
-import io.helidon.common.buffers.BufferData;
-import io.helidon.common.socket.SocketContext;
 import io.helidon.websocket.WsSession;
 import org.junit.jupiter.api.Test;
 
@@ -94,7 +91,7 @@ class SessionWritesTest {
     }
 
     /** Takes prepared frames; its first write blocks until the test lets it go. */
-    private final class Socket implements WsSession, PreparedFrames {
+    private final class Socket extends QuietWsSession implements PreparedFrames {
 
         @Override
         public void sendPrepared(byte[] frames) {
@@ -115,39 +112,5 @@ class SessionWritesTest {
             return this;
         }
 
-        @Override
-        public WsSession send(BufferData bufferData, boolean last) {
-            return this;
-        }
-
-        @Override
-        public WsSession ping(BufferData bufferData) {
-            return this;
-        }
-
-        @Override
-        public WsSession pong(BufferData bufferData) {
-            return this;
-        }
-
-        @Override
-        public WsSession close(int code, String reason) {
-            return this;
-        }
-
-        @Override
-        public WsSession terminate() {
-            return this;
-        }
-
-        @Override
-        public Optional<String> subProtocol() {
-            return Optional.empty();
-        }
-
-        @Override
-        public SocketContext socketContext() {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -14,6 +14,7 @@ import dev.tangle.common.nats.service.NatsServiceClient;
 import dev.tangle.socket.session.WsSettings;
 import dev.tangle.socket.canvas.CanvasRooms;
 import dev.tangle.socket.fanout.ChatClient;
+import dev.tangle.socket.fanout.Heads;
 import dev.tangle.socket.frames.FrameException;
 import dev.tangle.socket.frames.Frames;
 import dev.tangle.socket.frames.RawFrame;
@@ -44,15 +45,15 @@ final class FrameHandler {
     private final long typingIntervalNanos;
     private final LocationForwarder locations;
 
-    FrameHandler(ChatClient chat, Connection nats, PresenceService presence, CanvasRooms canvas, Handshake handshake,
-                 SocketMetrics metrics, WsSettings settings) {
+    FrameHandler(ChatClient chat, Heads heads, Connection nats, PresenceService presence, CanvasRooms canvas,
+                 Handshake handshake, SocketMetrics metrics, WsSettings settings) {
         this.chat = chat;
         this.nats = nats;
         this.presence = presence;
         this.canvas = canvas;
         this.handshake = handshake;
         this.metrics = metrics;
-        this.resumer = new Resumer(chat, metrics);
+        this.resumer = new Resumer(chat, heads, metrics);
         this.typingIntervalNanos = settings.typingInterval().toNanos();
         this.locations = new LocationForwarder(new NatsServiceClient(nats, settings.requestTimeout()));
     }

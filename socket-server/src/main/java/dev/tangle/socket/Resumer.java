@@ -10,6 +10,7 @@ import dev.tangle.common.contract.chat.ChatContract.HistoryReply;
 import dev.tangle.common.contract.chat.Message;
 import dev.tangle.common.json.Json;
 import dev.tangle.socket.fanout.ChatClient;
+import dev.tangle.socket.fanout.Heads;
 import dev.tangle.socket.frames.FrameException;
 import dev.tangle.socket.frames.Frames;
 import dev.tangle.socket.session.Delivery;
@@ -20,7 +21,8 @@ import dev.tangle.socket.session.Session;
  * Resume (ADRs 0042, 0045): the session already holds the conversations' subscriptions, so live messages are
  * buffered first; then history after each cursor is fetched from api-server page by page and delivered in seq
  * order (waiting for the writer when the queue fills), then the buffer; {@link Delivery} drops what the session
- * had. Also fills gaps in live delivery from history.
+ * had. A conversation whose cursor is at or past what this instance knows of its head needs no history
+ * ({@link Heads}, ADR 0151). Also fills gaps in live delivery from history.
  */
 final class Resumer implements Delivery.GapFiller {
 
@@ -30,10 +32,12 @@ final class Resumer implements Delivery.GapFiller {
     private static final long GAP_GRACE_MILLIS = 150;
 
     private final ChatClient chat;
+    private final Heads heads;
     private final SocketMetrics metrics;
 
-    Resumer(ChatClient chat, SocketMetrics metrics) {
+    Resumer(ChatClient chat, Heads heads, SocketMetrics metrics) {
         this.chat = chat;
+        this.heads = heads;
         this.metrics = metrics;
     }
 
@@ -52,8 +56,13 @@ final class Resumer implements Delivery.GapFiller {
         delivery.endHold();
         int delivered = 0;
         for (UUID conversationId : resumed) {
+            long cursor = cursors.get(conversationId);
             try {
-                delivered += replay(session, conversationId, cursors.get(conversationId), Long.MAX_VALUE);
+                if (cursor >= heads.head(conversationId)) {
+                    metrics.resumeFromHead();
+                    continue;
+                }
+                delivered += replay(session, conversationId, cursor, Long.MAX_VALUE);
             } catch (FrameException e) {
                 session.enqueue(Frames.error(frameId, e.code(), e.detail() + " (conversation " + conversationId + ")"));
             } finally {
@@ -104,9 +113,11 @@ final class Resumer implements Delivery.GapFiller {
 
     /** Delivers history after {@code cursor} up to {@code until}; returns how many messages were new to the session. */
     private int replay(Session session, UUID conversationId, long cursor, long until) {
+        Heads.Mark mark = heads.mark(conversationId);
         int delivered = 0;
         long after = cursor;
         boolean more = true;
+        boolean complete = false;
         while (more && after < until && session.open()) {
             HistoryReply page = page(session, conversationId, after);
             List<Message> items = page.items();
@@ -119,7 +130,11 @@ final class Resumer implements Delivery.GapFiller {
                 }
                 after = Math.max(after, seq);
             }
+            complete = !page.hasMore();
             more = page.hasMore() && !items.isEmpty();
+        }
+        if (complete) {
+            heads.learnt(mark, after);
         }
         return delivered;
     }

@@ -18,7 +18,8 @@ import io.micrometer.core.instrument.Timer;
  * The socket-server's meters: {@code tangle_socket_sessions_open}, {@code tangle_socket_frames_in_total{type}},
  * {@code tangle_socket_frames_out_total{type}}, {@code tangle_socket_delivery_latency_seconds} (event time to
  * written), {@code tangle_socket_slow_consumer_disconnects_total}, {@code tangle_socket_resumes_total},
- * {@code tangle_socket_resume_messages}, {@code tangle_socket_closes_total{code}}.
+ * {@code tangle_socket_resume_messages}, {@code tangle_socket_resume_head_hits_total} (conversations resumed without
+ * history), {@code tangle_socket_closes_total{code}}.
  */
 public final class SocketMetrics {
 
@@ -30,6 +31,7 @@ public final class SocketMetrics {
     private final Timer latency;
     private final Counter slow;
     private final Counter resumes;
+    private final Counter resumesFromHead;
     private final Counter gapMessages;
     private final DistributionSummary resumeSize;
 
@@ -44,6 +46,7 @@ public final class SocketMetrics {
                 .register(registry);
         slow = Counter.builder(metrics.name("slow.consumer.disconnects")).register(registry);
         resumes = Counter.builder(metrics.name("resumes")).register(registry);
+        resumesFromHead = Counter.builder(metrics.name("resume.head.hits")).register(registry);
         gapMessages = Counter.builder(metrics.name("gap.filled.messages"))
                 .description("Messages delivered from history because live delivery skipped them").register(registry);
         resumeSize = DistributionSummary.builder(metrics.name("resume.messages"))
@@ -76,6 +79,11 @@ public final class SocketMetrics {
 
     public void gapFilled(int messages) {
         gapMessages.increment(messages);
+    }
+
+    /** A conversation of a resume needed no history: its cursor was at the head (ADR 0151). */
+    public void resumeFromHead() {
+        resumesFromHead.increment();
     }
 
     public void resumed(int messages) {

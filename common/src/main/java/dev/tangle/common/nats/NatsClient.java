@@ -13,6 +13,7 @@ import dev.tangle.common.config.CommonConfig.NatsConfig;
 import dev.tangle.common.health.HealthCheck;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
+import io.nats.client.Consumer;
 import io.nats.client.ErrorListener;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -65,6 +66,12 @@ public final class NatsClient implements AutoCloseable {
                     public void exceptionOccurred(Connection conn, Exception exp) {
                         LOG.log(Level.DEBUG, "NATS " + connectionName + ": " + exp);
                     }
+
+                    @Override
+                    public void slowConsumerDetected(Connection conn, Consumer consumer) {
+                        LOG.log(Level.WARNING, "NATS " + connectionName + ": a slow consumer dropped messages");
+                        recovery.gap();
+                    }
                 })
                 .build();
         try {
@@ -94,6 +101,14 @@ public final class NatsClient implements AutoCloseable {
      */
     public void onRecovered(Runnable action) {
         recovery.actions.add(action);
+    }
+
+    /**
+     * Runs at once, on the thread that noticed, whenever core subscriptions may have missed messages: the
+     * connection dropped or came back, or a subscriber fell so far behind that the client dropped messages.
+     */
+    public void onSubscriptionGap(Runnable action) {
+        recovery.gapActions.add(action);
     }
 
     public Connection connection() {
@@ -157,6 +172,7 @@ public final class NatsClient implements AutoCloseable {
         private final String name;
         private final int replicas;
         private final List<Runnable> actions = new CopyOnWriteArrayList<>();
+        private final List<Runnable> gapActions = new CopyOnWriteArrayList<>();
         private final AtomicBoolean running = new AtomicBoolean();
         private volatile boolean again;
 
@@ -169,9 +185,16 @@ public final class NatsClient implements AutoCloseable {
         public void connectionEvent(Connection conn, Events event) {
             boolean connected = event == Events.CONNECTED || event == Events.RECONNECTED;
             LOG.log(connected ? Level.INFO : Level.WARNING, "NATS " + name + ": " + event.getEvent());
+            if (event == Events.DISCONNECTED || event == Events.RECONNECTED || event == Events.RESUBSCRIBED) {
+                gap();
+            }
             if (event == Events.RECONNECTED) {
                 start(conn);
             }
+        }
+
+        void gap() {
+            gapActions.forEach(Runnable::run);
         }
 
         void start(Connection conn) {

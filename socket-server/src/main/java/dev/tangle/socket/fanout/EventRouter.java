@@ -32,12 +32,15 @@ public final class EventRouter implements MessageHandler {
 
     private final SessionRegistry registry;
     private final LocalMembers interest;
+    private final Heads heads;
     private final Memberships memberships;
     private final SocialListener social;
 
-    public EventRouter(SessionRegistry registry, LocalMembers interest, Memberships memberships, SocialListener social) {
+    public EventRouter(SessionRegistry registry, LocalMembers interest, Heads heads, Memberships memberships,
+                       SocialListener social) {
         this.registry = registry;
         this.interest = interest;
+        this.heads = heads;
         this.memberships = memberships;
         this.social = social;
     }
@@ -74,6 +77,9 @@ public final class EventRouter implements MessageHandler {
                 JsonNode message = data.path("message");
                 long seq = message.path("seq").asLong();
                 boolean created = event.equals("message.created");
+                if (created) {
+                    heads.live(conversationId, seq);
+                }
                 OutFrame frame = Frames.message(event.substring("message.".length()), conversationId.toString(), message,
                         eventMillis(envelope));
                 toMembers(conversationId, null, s -> s.delivery().live(conversationId, seq, created, frame));

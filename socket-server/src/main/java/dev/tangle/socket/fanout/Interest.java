@@ -30,14 +30,21 @@ public final class Interest implements EventRouter.LocalMembers {
     private static final LocalUser[] NONE = new LocalUser[0];
 
     private final Connection nats;
+    private final Heads heads;
     private final ConcurrentHashMap<UUID, LocalUser[]> rooms = new ConcurrentHashMap<>();
+    /** Changes of one conversation's members and subscriptions are serialized by one of these, by id. */
+    private final Object[] stripes = new Object[64];
     private final AtomicLong changes = new AtomicLong();
     private final ReentrantLock flushLock = new ReentrantLock();
     private long flushed;
     private Dispatcher[] dispatchers;
 
-    public Interest(Connection nats) {
+    public Interest(Connection nats, Heads heads) {
         this.nats = nats;
+        this.heads = heads;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new Object();
+        }
     }
 
     /**
@@ -58,9 +65,16 @@ public final class Interest implements EventRouter.LocalMembers {
         return members == null ? NONE : members;
     }
 
-    public synchronized void add(UUID conversationId, LocalUser user) {
+    public void add(UUID conversationId, LocalUser user) {
+        synchronized (stripe(conversationId)) {
+            addMember(conversationId, user);
+        }
+    }
+
+    private void addMember(UUID conversationId, LocalUser user) {
         LocalUser[] members = rooms.get(conversationId);
         if (members == null) {
+            heads.track(conversationId);
             rooms.put(conversationId, new LocalUser[] {user});
             Dispatcher dispatcher = dispatcher(conversationId);
             dispatcher.subscribe(Subjects.events("chat", conversationId));
@@ -73,7 +87,13 @@ public final class Interest implements EventRouter.LocalMembers {
         }
     }
 
-    public synchronized void remove(UUID conversationId, LocalUser user) {
+    public void remove(UUID conversationId, LocalUser user) {
+        synchronized (stripe(conversationId)) {
+            removeMember(conversationId, user);
+        }
+    }
+
+    private void removeMember(UUID conversationId, LocalUser user) {
         LocalUser[] members = rooms.get(conversationId);
         int at = members == null ? -1 : indexOf(members, user);
         if (at < 0) {
@@ -87,6 +107,7 @@ public final class Interest implements EventRouter.LocalMembers {
             return;
         }
         rooms.remove(conversationId);
+        heads.untrack(conversationId);
         Dispatcher dispatcher = dispatcher(conversationId);
         if (dispatcher.isActive()) {
             dispatcher.unsubscribe(Subjects.events("chat", conversationId));
@@ -94,20 +115,25 @@ public final class Interest implements EventRouter.LocalMembers {
         }
     }
 
-    public synchronized void watchUser(UUID userId) {
+    /** Called under the user's lock, as is {@link #unwatchUser}. */
+    public void watchUser(UUID userId) {
         Dispatcher dispatcher = dispatcher(userId);
         dispatcher.subscribe(Subjects.events("user", userId));
         changes.incrementAndGet();
         dispatcher.subscribe(Subjects.realtime("user", userId));
     }
 
-    public synchronized void unwatchUser(UUID userId) {
+    public void unwatchUser(UUID userId) {
         Dispatcher dispatcher = dispatcher(userId);
         if (!dispatcher.isActive()) {
             return; // shutting down: the connection is closed
         }
         dispatcher.unsubscribe(Subjects.events("user", userId));
         dispatcher.unsubscribe(Subjects.realtime("user", userId));
+    }
+
+    private Object stripe(UUID id) {
+        return stripes[Math.floorMod(id.hashCode(), stripes.length)];
     }
 
     private Dispatcher dispatcher(UUID id) {

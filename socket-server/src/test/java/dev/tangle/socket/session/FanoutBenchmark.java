@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.tangle.socket.fanout.EventRouter;
+import dev.tangle.socket.fanout.Heads;
 import dev.tangle.socket.frames.OutFrame;
 import dev.tangle.socket.ws.PreparedFrames;
 import dev.tangle.socket.ws.ServerFrames;
@@ -89,7 +90,7 @@ public class FanoutBenchmark {
             members[i].addSession(session);
             all.add(session);
         }
-        router = new EventRouter(new SessionRegistry(limits), conversation -> members, null, null);
+        router = new EventRouter(new SessionRegistry(limits), conversation -> members, new Heads(), null, null);
         subject = "tangle.evt.chat." + CONVERSATION + ".message.created";
     }
 

@@ -76,6 +76,7 @@ public final class ChatStandIn implements AutoCloseable {
     }
 
     private final Map<UUID, java.util.concurrent.atomic.AtomicInteger> membershipCalls = new ConcurrentHashMap<>();
+    private final Map<UUID, java.util.concurrent.atomic.AtomicInteger> historyCalls = new ConcurrentHashMap<>();
 
     public ChatStandIn(String natsUrl) {
         try {
@@ -188,7 +189,14 @@ public final class ChatStandIn implements AutoCloseable {
         }
     }
 
+    /** How many history pages socket-server asked for on behalf of this user. */
+    public int historyServed(UUID userId) {
+        java.util.concurrent.atomic.AtomicInteger n = historyCalls.get(userId);
+        return n == null ? 0 : n.get();
+    }
+
     private HistoryReply history(HistoryRequest req) {
+        historyCalls.computeIfAbsent(req.userId(), id -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
         Room c = member(req.userId(), req.conversationId());
         long after = req.afterSeq() == null ? 0 : req.afterSeq();
         int limit = Math.min(ChatContract.MAX_HISTORY, req.limit() == null ? 50 : req.limit());

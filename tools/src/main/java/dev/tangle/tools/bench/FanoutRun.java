@@ -61,7 +61,7 @@ class FanoutRun implements Target.Events {
             Thread.sleep(1000);
             meter.idle(ready);
             meter.heapPerIdleConnection().forEach((svc, bytes) -> System.out.printf(
-                    "  %s live heap per idle connection (after a full GC): %s%n", svc, Report.kib(bytes)));
+                    "  %s live heap per idle connection (live objects after a full GC): %s%n", svc, Report.kib(bytes)));
             String note = warmUp() ? "" : "warm-up incomplete: some members never received their group's first message";
             beforeMeasure();
             meter.start();

@@ -24,7 +24,7 @@ final class ServerMeter {
     private final Map<String, Long> baseHeap = new LinkedHashMap<>();
     private final Map<String, Long> heapPerConnection = new LinkedHashMap<>();
 
-    /** Takes the baseline (before any client connects), after a full GC of the Java services. */
+    /** Takes the baseline (before any client connects): the live objects of the Java services. */
     ServerMeter(Map<String, Long> pids) {
         this.pids = new LinkedHashMap<>(pids);
         settle(baseHeap);
@@ -32,8 +32,9 @@ final class ServerMeter {
     }
 
     /**
-     * Runs a full GC in every Java service process ({@code jcmd <pid> GC.run}, from this tool's JDK) so that
-     * memory figures count what connections keep, not garbage not yet collected; records each one's live heap.
+     * Takes a class histogram of the live objects of every Java service process ({@code jcmd <pid>
+     * GC.class_histogram}, from this tool's JDK, which runs a full GC first) so that memory figures count what
+     * connections keep, not garbage not yet collected; records each one's live bytes.
      */
     private void settle(Map<String, Long> heapInto) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
@@ -42,14 +43,11 @@ final class ServerMeter {
                 return;
             }
             try {
-                Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                gc.waitFor(60, TimeUnit.SECONDS);
-                Process info = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_info")
+                Process histogram = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
                         .redirectErrorStream(true).start();
-                String text = new String(info.getInputStream().readAllBytes());
-                info.waitFor(10, TimeUnit.SECONDS);
-                heapInto.put(svc, usedHeapBytes(text));
+                String text = new String(histogram.getInputStream().readAllBytes());
+                histogram.waitFor(60, TimeUnit.SECONDS);
+                heapInto.put(svc, liveObjectBytes(text));
             } catch (IOException e) {
                 // no attach possible (other user, no JDK): the RSS figures stay unsettled
             } catch (InterruptedException e) {
@@ -66,19 +64,34 @@ final class ServerMeter {
         }
     }
 
-    /** Sum of the "used" figures of the generations or regions in {@code GC.heap_info} output, in bytes. */
-    static long usedHeapBytes(String heapInfo) {
-        long used = 0;
-        Matcher m = USED.matcher(heapInfo);
-        while (m.find()) {
-            used += Long.parseLong(m.group(1)) * 1024;
+    /**
+     * The bytes of the live objects in a {@code GC.class_histogram}: its total, less the filler arrays a full GC
+     * of the serial collector leaves where it chose not to compact dead objects away ({@code
+     * MarkSweepDeadRatio}). Those are dead space the heap's "used" figure counts, not objects anything keeps.
+     */
+    static long liveObjectBytes(String histogram) {
+        long total = 0;
+        long filler = 0;
+        for (String line : histogram.split("\n")) {
+            Matcher row = HISTOGRAM_ROW.matcher(line);
+            if (row.find()) {
+                if (row.group(2).contains("jdk.internal.vm.FillerElement") || row.group(2).contains("jdk.internal.vm.FillerArray")) {
+                    filler += Long.parseLong(row.group(1));
+                }
+            } else {
+                Matcher sum = HISTOGRAM_TOTAL.matcher(line);
+                if (sum.find()) {
+                    total = Long.parseLong(sum.group(1));
+                }
+            }
         }
-        return used;
+        return Math.max(0, total - filler);
     }
 
-    private static final Pattern USED = Pattern.compile("^\\s*[A-Za-z][\\w -]*?\\s+total \\d+K, used (\\d+)K", Pattern.MULTILINE);
+    private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)");
 
-    /** Live heap growth per idle connection of each Java service (after a full GC), in bytes. */
+    /** Growth of the live objects per idle connection of each Java service, in bytes. */
     Map<String, Long> heapPerIdleConnection() {
         return heapPerConnection;
     }

@@ -24,11 +24,27 @@ final class ServerMeter {
     private final Map<String, Long> baseHeap = new LinkedHashMap<>();
     private final Map<String, Long> heapPerConnection = new LinkedHashMap<>();
 
+    private final boolean fullGcs;
+
     /** Takes the baseline (before any client connects), after a full GC of the Java services. */
     ServerMeter(Map<String, Long> pids) {
+        this(pids, true);
+    }
+
+    /**
+     * @param fullGcs whether the idle figures are taken after a full GC of every Java service (two {@code jcmd}
+     *                runs per process, each a JVM start, before and after connecting); without them there are no
+     *                heap figures and the RSS ones include garbage
+     */
+    ServerMeter(Map<String, Long> pids, boolean fullGcs) {
         this.pids = new LinkedHashMap<>(pids);
+        this.fullGcs = fullGcs;
         settle(baseHeap);
         sampleInto(base);
+    }
+
+    boolean fullGcs() {
+        return fullGcs;
     }
 
     /**
@@ -36,6 +52,9 @@ final class ServerMeter {
      * memory figures count what connections keep, not garbage not yet collected; records each one's live heap.
      */
     private void settle(Map<String, Long> heapInto) {
+        if (!fullGcs) {
+            return;
+        }
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         pids.forEach((svc, pid) -> {
             if (!Files.isExecutable(jcmd) || !isJava(pid)) {

@@ -80,7 +80,7 @@ public final class ChaosLoad extends FanoutRun {
      * @param api         the api-server to set users and groups up through
      * @param sockets     every socket-server's WebSocket endpoint
      * @param serverPids  processes whose CPU and memory the report shows, by name
-     * @param outboxEmpty true once no outbox row waits to be published
+     * @param outboxEmpty true once no outbox row has waited long to be published (no backlog)
      */
     public ChaosLoad(String scenario, URI api, List<URI> sockets, Map<String, Long> serverPids, List<String> options,
                      Fault fault, BooleanSupplier outboxEmpty) {

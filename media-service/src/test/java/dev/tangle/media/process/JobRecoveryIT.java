@@ -21,6 +21,8 @@ import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.PushSubscribeOptions;
+import io.nats.client.api.StreamInfoOptions;
+import io.nats.client.api.Subject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,13 +134,25 @@ class JobRecoveryIT {
         }
     }
 
+    /** Every message the streams hold on a subject: as many as their state counts, without waiting for "no more". */
     private static List<Message> read(Connection nc, String subject) throws Exception {
+        long stored = 0;
+        for (String stream : nc.jetStreamManagement().getStreamNames(subject)) {
+            for (Subject s : nc.jetStreamManagement().getStreamInfo(stream, StreamInfoOptions.filterSubjects(subject))
+                    .getStreamState().getSubjects()) {
+                stored += s.getCount();
+            }
+        }
         List<Message> out = new ArrayList<>();
+        if (stored == 0) {
+            return out;
+        }
         JetStreamSubscription sub = nc.jetStream().subscribe(subject, PushSubscribeOptions.builder().ordered(true).build());
-        for (Message m = sub.nextMessage(Duration.ofSeconds(2)); m != null; m = sub.nextMessage(Duration.ofSeconds(1))) {
+        for (Message m; out.size() < stored && (m = sub.nextMessage(Duration.ofSeconds(10))) != null; ) {
             out.add(m);
         }
         sub.unsubscribe();
+        assertThat(out).as("the messages stored on " + subject).hasSize((int) stored);
         return out;
     }
 }

@@ -14,8 +14,11 @@ import java.util.function.BooleanSupplier;
 /**
  * The bench's fan-out under one fault, with every delivery accounted: clients spread over every socket-server,
  * reconnect (to the next instance) whenever their connection drops or stays silent for 4 s, and resume from their
- * last seq. A fault runs a few seconds into the send schedule; afterwards the run waits until every client is back,
- * the outbox is empty and every acknowledged message reached every member, or until the drain deadline.
+ * last seq. A fault runs a few seconds into the send schedule ({@code --fault-at}); once it is repaired, every client
+ * is back and the outbox is empty, the schedule goes on for {@code --after-recovery} more (so that sends on the
+ * recovered stack are accounted too) and then ends, even if its {@code --duration} is not over; afterwards the run
+ * waits until every acknowledged message reached every member and every send on a live connection was answered, or
+ * until the drain deadline. A stack that does not recover sends for the whole {@code --duration}.
  */
 public final class ChaosLoad extends FanoutRun {
 
@@ -56,6 +59,7 @@ public final class ChaosLoad extends FanoutRun {
     private final Fault fault;
     private final BooleanSupplier outboxEmpty;
     private final Duration faultAt;
+    private final long afterRecoveryNanos;
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().factory());
     private final AtomicLongArray outcome;
     private final int[] dropsAtSend;
@@ -68,6 +72,7 @@ public final class ChaosLoad extends FanoutRun {
     private volatile long clientsBack = -1;
     private volatile long lastNotAllReady;
     private volatile long outboxDrained = -1;
+    private volatile long recovered = -1;
     private volatile Throwable faultError;
     private Result result;
 
@@ -75,7 +80,7 @@ public final class ChaosLoad extends FanoutRun {
      * @param api         the api-server to set users and groups up through
      * @param sockets     every socket-server's WebSocket endpoint
      * @param serverPids  processes whose CPU and memory the report shows, by name
-     * @param outboxEmpty true once no outbox row waits to be published
+     * @param outboxEmpty true once no outbox row has waited long to be published (no backlog)
      */
     public ChaosLoad(String scenario, URI api, List<URI> sockets, Map<String, Long> serverPids, List<String> options,
                      Fault fault, BooleanSupplier outboxEmpty) {
@@ -89,6 +94,7 @@ public final class ChaosLoad extends FanoutRun {
         this.fault = fault;
         this.outboxEmpty = outboxEmpty;
         this.faultAt = opts.duration("fault-at", Duration.ofSeconds(4));
+        this.afterRecoveryNanos = opts.duration("after-recovery", Duration.ofSeconds(3)).toNanos();
         this.expectation = Ledger.Expectation.RESUMED;
         this.outcome = new AtomicLongArray(ledger.capacity());
         this.dropsAtSend = new int[ledger.capacity()];
@@ -107,13 +113,18 @@ public final class ChaosLoad extends FanoutRun {
         return result;
     }
 
+    /** A client whose connection closes reconnects, also one refused while connecting (1013: try again later). */
     @Override
-    protected void beforeMeasure() {
+    protected void beforeConnect() {
         fleet.onDrop = c -> {
             if (!finished) {
                 timers.schedule(() -> fleet.connect(c), ThreadLocalRandom.current().nextInt(250, 750), TimeUnit.MILLISECONDS);
             }
         };
+    }
+
+    @Override
+    protected void beforeMeasure() {
         chaos.onSend = (c, msg) -> {
             if (msg >= 0 && msg < dropsAtSend.length) {
                 dropsAtSend[msg] = c.drops;
@@ -158,6 +169,10 @@ public final class ChaosLoad extends FanoutRun {
                     outboxDrained = now;
                 }
                 Thread.sleep(100);
+            }
+            if (clientsBack >= 0 && outboxDrained >= 0) {
+                recovered = System.nanoTime();
+                System.out.printf("  [%s] recovered %.1f s after the repair%n", scenario, (recovered - faultEnd) / 1e9);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -207,6 +222,13 @@ public final class ChaosLoad extends FanoutRun {
                 chaos.ping(c);
             }
         }
+    }
+
+    /** True once the stack recovered from the fault {@code --after-recovery} ago. */
+    @Override
+    protected boolean scheduleComplete() {
+        long at = recovered;
+        return at >= 0 && System.nanoTime() - at >= afterRecoveryNanos;
     }
 
     @Override

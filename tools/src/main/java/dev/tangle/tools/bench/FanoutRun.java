@@ -51,14 +51,17 @@ class FanoutRun implements Target.Events {
         System.out.printf("%s on %s: %d clients in %d groups of %d, %d messages at %s/s%n", scenario, target.name(),
                 pop.clients.size(), pop.groups, pop.groupSize, count, opts.string("rate", "200"));
         target.prepare(pop);
-        ServerMeter meter = new ServerMeter(target.serverPids());
+        ServerMeter meter = new ServerMeter(target.serverPids(), !opts.string("idle-gc", "true").equals("false"));
         fleet = new Fleet(pop, target, this, opts.integer("threads", 2), opts.integer("connect-concurrency", 256),
                 opts.integer("source-ips", 0));
+        beforeConnect();
         try {
             long t0 = System.nanoTime();
             int ready = fleet.connectAll(opts.duration("connect-timeout", java.time.Duration.ofSeconds(30 + pop.clients.size() / 200)).toNanos());
             System.out.printf("  %d of %d connected in %.1f s%n", ready, pop.clients.size(), (System.nanoTime() - t0) / 1e9);
-            Thread.sleep(1000);
+            if (meter.fullGcs()) {
+                Thread.sleep(1000); // lets the connections' set-up garbage become collectable before the full GCs
+            }
             meter.idle(ready);
             meter.heapPerIdleConnection().forEach((svc, bytes) -> System.out.printf(
                     "  %s live heap per idle connection (live objects after a full GC): %s%n", svc, Report.kib(bytes)));
@@ -80,12 +83,21 @@ class FanoutRun implements Target.Events {
         }
     }
 
+    /** Hook for runs whose clients reconnect: called once the fleet exists, before the clients connect. */
+    protected void beforeConnect() {
+    }
+
     /** Hook for mixed workloads: start background actions. */
     protected void beforeMeasure() {
     }
 
     /** Hook for mixed workloads: stop background actions. */
     protected void afterMeasure() {
+    }
+
+    /** Hook for runs that end their send schedule early once it proved what it is for; checked before each send. */
+    protected boolean scheduleComplete() {
+        return false;
     }
 
     /** One message per group from its first member; true when every ready member got it. */
@@ -113,6 +125,9 @@ class FanoutRun implements Target.Events {
     private void sendSchedule(long start) {
         int size = opts.integer("payload-bytes", 64);
         for (int n = 0; n < count; n++) {
+            if (scheduleComplete()) {
+                return;
+            }
             long due = start + n * intervalNanos;
             long wait = due - System.nanoTime();
             if (wait > 20_000) {
@@ -146,7 +161,7 @@ class FanoutRun implements Target.Events {
     private volatile long lastDelivery;
 
     private long lastActivity(long start) {
-        return Math.max(lastDelivery, start + count * intervalNanos);
+        return Math.max(lastDelivery, start + scheduled * intervalNanos);
     }
 
     @Override

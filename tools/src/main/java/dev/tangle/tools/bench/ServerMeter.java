@@ -24,11 +24,27 @@ final class ServerMeter {
     private final Map<String, Long> baseHeap = new LinkedHashMap<>();
     private final Map<String, Long> heapPerConnection = new LinkedHashMap<>();
 
+    private final boolean fullGcs;
+
     /** Takes the baseline (before any client connects): the live objects of the Java services. */
     ServerMeter(Map<String, Long> pids) {
+        this(pids, true);
+    }
+
+    /**
+     * @param fullGcs whether the idle figures are taken from the live objects of every Java service (a {@code jcmd}
+     *                run per process, each a JVM start and a full GC, before and after connecting); without them there are no
+     *                heap figures and the RSS ones include garbage
+     */
+    ServerMeter(Map<String, Long> pids, boolean fullGcs) {
         this.pids = new LinkedHashMap<>(pids);
+        this.fullGcs = fullGcs;
         settle(baseHeap);
         sampleInto(base);
+    }
+
+    boolean fullGcs() {
+        return fullGcs;
     }
 
     /**
@@ -37,6 +53,9 @@ final class ServerMeter {
      * connections keep, not garbage not yet collected; records each one's live bytes.
      */
     private void settle(Map<String, Long> heapInto) {
+        if (!fullGcs) {
+            return;
+        }
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         pids.forEach((svc, pid) -> {
             if (!Files.isExecutable(jcmd) || !isJava(pid)) {

@@ -34,7 +34,8 @@ public final class ChaosCommand implements Command {
 
     @Override
     public String arguments() {
-        return "<scenario,...|all|short> [--nats-down 10s --pg-down 30s --pause 15s --slow 20s --flood 300 --clients 200 --rate 50 --markdown FILE]";
+        return "<scenario,...|all|short> [--nats-down 10s --pg-down 30s --pause 15s --slow 20s --flood 300 --clients 200 --rate 50 "
+               + "--fault-at 4s --after-recovery 3s --markdown FILE]";
     }
 
     @Override

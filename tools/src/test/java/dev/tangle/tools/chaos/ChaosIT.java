@@ -40,5 +40,13 @@ class ChaosIT {
             assertThat(r.clientsNotBack()).as(r.scenario() + ": clients not back").isZero();
             assertThat(r.hung()).as(r.scenario() + ": sends never answered on a live connection").isZero();
         }
+        // the shortened outages still break what they are meant to break (ADR 0156)
+        assertThat(result(results, Scenario.POSTGRES_STOP).refused()).as("postgres-stop: sends refused").isPositive();
+        assertThat(result(results, Scenario.SOCKET_KILL).drops()).as("socket-kill: clients dropped").isPositive();
+        assertThat(result(results, Scenario.SOCKET_PAUSE).drops()).as("socket-pause: silent clients dropped").isPositive();
+    }
+
+    private static ChaosLoad.Result result(List<ChaosLoad.Result> results, Scenario scenario) {
+        return results.stream().filter(r -> r.scenario().equals(scenario.label())).findFirst().orElseThrow();
     }
 }

@@ -69,10 +69,7 @@ final class StrictWsConnection implements ServerConnection, WsSession, PreparedF
     public void handle(Limit limit) {
         thread = Thread.currentThread();
         try {
-            if (!underLimit(limit, () -> {
-                listener.onOpen(this);
-                return true;
-            })) {
+            if (!underLimit(limit, this::openOnItsOwnThread)) {
                 return;
             }
             while (canRun) {
@@ -106,6 +103,37 @@ final class StrictWsConnection implements ServerConnection, WsSession, PreparedF
         } finally {
             report(WsCloseCodes.CLOSED_ABNORMALLY, "connection lost");
         }
+    }
+
+    /**
+     * Runs the listener's {@code onOpen} on a short-lived virtual thread and waits for it. {@code onOpen} parks
+     * deep in the session's set-up (requests to api-server, the NATS flush), and a virtual thread that parked deep
+     * keeps the stack chunk that park needed: the connection's own thread, which lives as long as the connection,
+     * then only ever parks shallow, in its read (ADR 0152).
+     */
+    private boolean openOnItsOwnThread() {
+        Throwable[] failure = new Throwable[1];
+        Thread opener = Thread.ofVirtual().name("ws-open").start(() -> {
+            try {
+                listener.onOpen(this);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        });
+        try {
+            opener.join();
+        } catch (InterruptedException e) {
+            opener.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the session opened", e);
+        }
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
+        return true;
     }
 
     /** Runs {@code step} under the limit; false when it says stop, or when the limit refused it (then closed 1013). */

@@ -58,11 +58,13 @@ final class TangleTarget implements Target {
         setup.checkReachable();
         long t0 = System.nanoTime();
         // seeded into the dev database with tokens signed by its key file (seconds for 10,000 users, not argon2id's
-        // minutes), as `bench location` does; --seed false registers them over REST
+        // minutes), as `bench location` does; --seed false registers them over REST. Seeded users are new every run:
+        // users kept from an earlier run would bring its conversations along (memberships to load, subscriptions
+        // to hold), and each run's connect and memory figures would depend on how many runs came before.
         java.nio.file.Path keys = opts.path("keys-file") != null ? opts.path("keys-file") : SeededUsers.defaultKeysFile();
         boolean seed = !opts.string("seed", "auto").equals("false") && java.nio.file.Files.exists(keys)
                        && env.vars().containsKey("TANGLE_DB_URL");
-        List<TangleSetup.User> users = seed ? SeededUsers.seed(env.vars(), keys, "cbench", pop.clients.size())
+        List<TangleSetup.User> users = seed ? SeededUsers.seed(env.vars(), keys, "cb" + runId, pop.clients.size())
                 : setup.users(pop.clients.size());
         for (BenchClient c : pop.clients) {
             c.session = new Session(users.get(c.index));

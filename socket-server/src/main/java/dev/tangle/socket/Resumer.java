@@ -22,7 +22,7 @@ import dev.tangle.socket.session.Session;
  * buffered first; then history after each cursor is fetched from api-server page by page and delivered in seq
  * order (waiting for the writer when the queue fills), then the buffer; {@link Delivery} drops what the session
  * had. A conversation whose cursor is at or past what this instance knows of its head needs no history
- * ({@link Heads}, ADR 0151). Also fills gaps in live delivery from history.
+ * ({@link Heads}, ADR 0158). Also fills gaps in live delivery from history.
  */
 final class Resumer implements Delivery.GapFiller {
 

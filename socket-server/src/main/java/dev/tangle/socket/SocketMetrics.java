@@ -81,7 +81,7 @@ public final class SocketMetrics {
         gapMessages.increment(messages);
     }
 
-    /** A conversation of a resume needed no history: its cursor was at the head (ADR 0151). */
+    /** A conversation of a resume needed no history: its cursor was at the head (ADR 0158). */
     public void resumeFromHead() {
         resumesFromHead.increment();
     }

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What this instance knows of the last seq of each conversation it is subscribed to (ADR 0151), so that a resume
+ * What this instance knows of the last seq of each conversation it is subscribed to (ADR 0158), so that a resume
  * whose cursor is already there needs no history request.
  *
  * <p>A conversation's head {@code h} is a promise: every message with a seq above {@code h} reaches this instance

@@ -109,7 +109,7 @@ final class StrictWsConnection implements ServerConnection, WsSession, PreparedF
      * Runs the listener's {@code onOpen} on a short-lived virtual thread and waits for it. {@code onOpen} parks
      * deep in the session's set-up (requests to api-server, the NATS flush), and a virtual thread that parked deep
      * keeps the stack chunk that park needed: the connection's own thread, which lives as long as the connection,
-     * then only ever parks shallow, in its read (ADR 0152).
+     * then only ever parks shallow, in its read (ADR 0159).
      */
     private boolean openOnItsOwnThread() {
         Throwable[] failure = new Throwable[1];

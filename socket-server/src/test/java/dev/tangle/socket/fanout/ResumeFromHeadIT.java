@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * ADR 0151: a resume whose cursor is at the conversation's head, as this instance knows it, asks api-server for no
+ * ADR 0158: a resume whose cursor is at the conversation's head, as this instance knows it, asks api-server for no
  * history; a cursor behind it still gets every message it lacks, and after a NATS restart the heads are forgotten
  * until history is read again. On a NATS of its own, so that it can restart it.
  */

@@ -67,8 +67,10 @@ public final class LocationStore implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot open JetStream", e);
         }
-        this.flushNanos = flushEvery.toNanos();
         this.storeEveryNanos = storeEvery.toNanos();
+        // each flush looks at every dirty sharer: with writes spaced by storeEvery, 20 looks per turn are enough
+        // (a scan every 50 ms was as costly as the writes it saved, JFR, docs/benchmarks.md session 6)
+        this.flushNanos = Math.max(flushEvery.toNanos(), storeEveryNanos / 20);
         this.writer = Thread.ofPlatform().daemon().name("location-store").start(this::writeLoop);
     }
 

@@ -42,10 +42,14 @@ public record GeoConfig(CommonConfig common, AuthConfig jwt, GeoSettings geo, Ma
      * @param processingConcurrency location updates (of different sharers) in their audience-and-push step at once
      *                           (their place transitions' commits are waited for outside it); the others wait
      *                           ({@code geo.processing-concurrency}, 64)
+     * @param locationStoreEvery least time between two writes of one sharer's last location to {@code tangle_location}
+     *                           ({@code geo.location-store-every}, 5s; this instance serves its newer values from
+     *                           memory, a crash loses at most this much, docs/adr/0152)
      */
     public record GeoSettings(Duration minUpdateInterval, Duration staleAfter, int lowBatteryPct, int placeMarginM,
                               Duration timerPollInterval, Duration requestTimeout, int serviceConcurrency,
-                              Duration viewerCacheTtl, Duration defaultEscalation, int processingConcurrency) {
+                              Duration viewerCacheTtl, Duration defaultEscalation, int processingConcurrency,
+                              Duration locationStoreEvery) {
 
         static GeoSettings from(Settings s) {
             return new GeoSettings(
@@ -58,7 +62,8 @@ public record GeoConfig(CommonConfig common, AuthConfig jwt, GeoSettings geo, Ma
                     s.integer("geo.service-concurrency", 8192, 1, 100_000),
                     s.duration("geo.viewer-cache-ttl", Duration.ofMinutes(5), Duration.ZERO, Duration.ofHours(1)),
                     s.duration("geo.sos-escalate-after", Duration.ofSeconds(120), Duration.ofSeconds(1), Duration.ofHours(24)),
-                    s.integer("geo.processing-concurrency", 64, 1, 10_000));
+                    s.integer("geo.processing-concurrency", 64, 1, 10_000),
+                    s.duration("geo.location-store-every", Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(10)));
         }
     }
 }

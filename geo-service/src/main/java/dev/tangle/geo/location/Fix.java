@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 import dev.tangle.common.error.Problems;
+import dev.tangle.common.time.UtcInstants;
 import dev.tangle.geo.support.LatLon;
 
 /**
@@ -37,7 +38,7 @@ public record Fix(LatLon point, Double accuracyM, Integer batteryPct, Instant at
         Instant time = now;
         if (at != null) {
             try {
-                time = parseInstant(at);
+                time = UtcInstants.parse(at);
             } catch (DateTimeParseException e) {
                 throw Problems.validation("at", "must be an ISO-8601 UTC time");
             }
@@ -46,57 +47,6 @@ public record Fix(LatLon point, Double accuracyM, Integer batteryPct, Instant at
             }
         }
         return new Fix(new LatLon(lat, lon), accuracyM, batteryPct, time);
-    }
-
-    /**
-     * {@link Instant#parse} with a fast path for what devices send, {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}
-     * (a tenth of the cost on the ingest path); anything else, or anything out of range, is left to
-     * {@link Instant#parse}, so the same strings are accepted and refused.
-     */
-    static Instant parseInstant(String s) {
-        int n = s.length();
-        if (n >= 20 && n <= 30 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T' && s.charAt(13) == ':'
-            && s.charAt(16) == ':' && s.charAt(n - 1) == 'Z') {
-            int year = digits(s, 0, 4);
-            int month = digits(s, 5, 7);
-            int day = digits(s, 8, 10);
-            int hour = digits(s, 11, 13);
-            int minute = digits(s, 14, 16);
-            int second = digits(s, 17, 19);
-            int nanos = 0;
-            boolean ok = year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour >= 0 && hour <= 23
-                         && minute >= 0 && minute <= 59 && second >= 0 && second <= 59;
-            if (ok && n > 20) {
-                int fraction = n - 21;
-                ok = s.charAt(19) == '.' && fraction >= 1 && fraction <= 9;
-                int f = ok ? digits(s, 20, n - 1) : -1;
-                ok = ok && f >= 0;
-                if (ok) {
-                    nanos = f;
-                    for (int i = fraction; i < 9; i++) {
-                        nanos *= 10;
-                    }
-                }
-            }
-            if (ok) {
-                return java.time.LocalDateTime.of(year, month, day, hour, minute, second, nanos)
-                        .toInstant(java.time.ZoneOffset.UTC);
-            }
-        }
-        return Instant.parse(s);
-    }
-
-    /** The decimal number in {@code s[from, to)}, or -1 when a character is not a digit. */
-    private static int digits(String s, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 
     @Override

@@ -15,8 +15,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
 
 /**
- * Serves {@link GeoContract#LOCATIONS} (the {@code location} frames socket-server forwards, batched per instance,
- * docs/adr/0145) and {@link GeoContract#LOCATION} (one update) in queue group geo-service.
+ * Serves {@link GeoContract#LOCATION} (one update) in queue group geo-service; {@link GeoContract#LOCATIONS} (the
+ * {@code location} frames socket-server forwards, batched per instance, docs/adr/0145) is taken by
+ * {@link LocationIntake} on its own thread (docs/adr/0151) through {@link #ingestAll}.
  */
 public final class LocationNatsService {
 
@@ -27,7 +28,6 @@ public final class LocationNatsService {
         return NatsService.builder(nats, "tangle-geo", "1.0.0").queue("geo-service").meters(meters)
                 .maxConcurrency(concurrency).description("Location updates from socket-server")
                 .endpoint(GeoContract.LOCATION, q -> new GeoContract.Accepted(ingest(locations, q, Instant.now())))
-                .endpoint(GeoContract.LOCATIONS, batch -> ingestAll(locations, batch))
                 .start();
     }
 

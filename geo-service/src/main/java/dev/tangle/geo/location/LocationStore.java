@@ -27,6 +27,8 @@ import io.nats.client.api.KeyValueOperation;
  * each sharer, shared by every instance and kept across restarts (docs/adr/0090). Written behind (docs/adr/0136):
  * {@link #put} only records the newest value of the sharer; one writer publishes every sharer's newest value at
  * most once per {@code flushEvery}, asynchronously, and waits for the batch's acknowledgements before the next.
+ * A sharer's value is written at most once per {@code storeEvery} (docs/adr/0152): a newer value waits for the
+ * sharer's next turn, so a sharer updating every second costs one bucket write per {@code storeEvery}.
  * Until its write is acknowledged a value is served from memory, so this instance reads its own writes; a value
  * that could not be stored is written again with the next batch unless a newer one came. {@link #close} writes
  * what is left.
@@ -42,6 +44,10 @@ public final class LocationStore implements AutoCloseable {
     private final KeyValue kv;
     private final JetStream js;
     private final long flushNanos;
+    private final long storeEveryNanos;
+    /** when each sharer's value was last sent (to space a sharer's writes by {@code storeEvery}) */
+    private final ConcurrentHashMap<UUID, Long> sentAt = new ConcurrentHashMap<>();
+    private long lastPrune = System.nanoTime();
     /** newest value per sharer not yet acknowledged by the bucket */
     private final ConcurrentHashMap<UUID, LastLocation> unstored = new ConcurrentHashMap<>();
     /** sharers whose newest value is not yet sent */
@@ -50,22 +56,28 @@ public final class LocationStore implements AutoCloseable {
     private volatile boolean closed;
     private volatile long failures;
 
-    public LocationStore(Connection nats) {
-        this(nats, Duration.ofMillis(50));
+    public LocationStore(Connection nats, Duration storeEvery) {
+        this(nats, Duration.ofMillis(50), storeEvery);
     }
 
-    public LocationStore(Connection nats, Duration flushEvery) {
+    public LocationStore(Connection nats, Duration flushEvery, Duration storeEvery) {
         this.kv = Streams.bucket(nats, Streams.LOCATION_BUCKET);
         try {
             this.js = nats.jetStream();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot open JetStream", e);
         }
-        this.flushNanos = flushEvery.toNanos();
+        this.storeEveryNanos = storeEvery.toNanos();
+        // each flush looks at every dirty sharer: with writes spaced by storeEvery, 20 looks per turn are enough
+        // (a scan every 50 ms was as costly as the writes it saved, JFR, docs/benchmarks.md session 6)
+        this.flushNanos = Math.max(flushEvery.toNanos(), storeEveryNanos / 20);
         this.writer = Thread.ofPlatform().daemon().name("location-store").start(this::writeLoop);
     }
 
-    /** Records the sharer's newest location; stored within the flush interval (plus the bucket's ack). */
+    /**
+     * Records the sharer's newest location; stored within the flush interval (plus the bucket's ack), or, when the
+     * sharer's previous value was sent less than {@code storeEvery} ago, once that much time has passed.
+     */
     public void put(UUID userId, LastLocation location) {
         unstored.put(userId, location);
         dirty.put(userId, Boolean.TRUE);
@@ -96,7 +108,7 @@ public final class LocationStore implements AutoCloseable {
     private void writeLoop() {
         while (!closed) {
             long started = System.nanoTime();
-            flush();
+            flush(false);
             long rest = flushNanos - (System.nanoTime() - started);
             if (rest > 0) {
                 LockSupport.parkNanos(rest);
@@ -105,14 +117,22 @@ public final class LocationStore implements AutoCloseable {
     }
 
     /**
-     * Sends the newest value of every dirty sharer, {@value #WINDOW} at a time (so the connection's outgoing queue
-     * never fills with them), and waits for the acknowledgements.
+     * Sends the newest value of every dirty sharer whose turn it is ({@code all}: of every dirty sharer),
+     * {@value #WINDOW} at a time (so the connection's outgoing queue never fills with them), and waits for the
+     * acknowledgements.
      */
-    private void flush() {
+    private void flush(boolean all) {
         List<Map.Entry<UUID, LastLocation>> sent = new ArrayList<>(WINDOW);
         List<CompletableFuture<?>> acks = new ArrayList<>(WINDOW);
+        long now = System.nanoTime();
+        pruneSentAt(now);
         for (UUID user : dirty.keySet()) {
+            Long previous = sentAt.get(user);
+            if (!all && previous != null && now - previous < storeEveryNanos) {
+                continue; // its turn comes storeEvery after its last write
+            }
             dirty.remove(user);
+            sentAt.put(user, now);
             LastLocation value = unstored.get(user);
             if (value == null) {
                 continue;
@@ -122,6 +142,7 @@ public final class LocationStore implements AutoCloseable {
                 sent.add(Map.entry(user, value));
             } catch (RuntimeException e) {
                 dirty.put(user, Boolean.TRUE);
+                sentAt.remove(user);
                 noteFailure(e);
                 break;
             }
@@ -130,6 +151,14 @@ public final class LocationStore implements AutoCloseable {
             }
         }
         awaitAcks(sent, acks);
+    }
+
+    /** Forgets the write times older than {@code storeEvery} (those sharers may be written at once), every minute. */
+    private void pruneSentAt(long now) {
+        if (now - lastPrune > TimeUnit.MINUTES.toNanos(1)) {
+            lastPrune = now;
+            sentAt.values().removeIf(t -> now - t >= storeEveryNanos);
+        }
     }
 
     /** Waits for the window's acknowledgements; false when interrupted. */
@@ -146,6 +175,7 @@ public final class LocationStore implements AutoCloseable {
                 } catch (Exception ex) {
                     if (unstored.get(e.getKey()) == e.getValue()) {
                         dirty.put(e.getKey(), Boolean.TRUE); // not stored and nothing newer: again with the next batch
+                        sentAt.remove(e.getKey());
                     }
                     noteFailure(ex);
                 }
@@ -173,6 +203,6 @@ public final class LocationStore implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        flush();
+        flush(true);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tangle.geo.place;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.tangle.common.db.Rows;
+import dev.tangle.common.outbox.OutboxPublisher;
+import dev.tangle.common.outbox.OutboxRelay;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
@@ -145,6 +148,26 @@ public final class PlaceRepository {
                 .addParam(Rows.array(since)).execute()
                 .forEach(row -> took[Rows.intValue(row, "i")] = true);
         return took;
+    }
+
+    /**
+     * Writes outbox rows that the writer publishes itself after the commit ({@code relay_after} a grace ahead,
+     * docs/adr/0153): ids, subjects and the payloads exactly as they will be published.
+     */
+    public void addDirectOutbox(DbExecute tx, List<OutboxPublisher.Committed> events) {
+        List<UUID> ids = new ArrayList<>(events.size());
+        List<String> subjects = new ArrayList<>(events.size());
+        List<String> payloads = new ArrayList<>(events.size());
+        for (OutboxPublisher.Committed e : events) {
+            ids.add(e.id());
+            subjects.add(e.subject());
+            payloads.add(new String(e.payload(), StandardCharsets.UTF_8));
+        }
+        tx.createInsert("INSERT INTO outbox (id, subject, payload, relay_after) SELECT id, subject, "
+                        + "convert_to(payload, 'UTF8'), " + OutboxRelay.DIRECT_RELAY_AFTER
+                        + " FROM unnest(?::uuid[], ?::text[], ?::text[]) AS t(id, subject, payload)")
+                .addParam(Rows.uuidArray(ids)).addParam(Rows.array(subjects)).addParam(Rows.array(payloads))
+                .execute();
     }
 
     static Place place(DbRow row) {

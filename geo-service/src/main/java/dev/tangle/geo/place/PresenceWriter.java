@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import dev.tangle.common.db.Database;
 import dev.tangle.common.event.Event;
-import dev.tangle.common.outbox.Outbox;
+import dev.tangle.common.json.Json;
+import dev.tangle.common.outbox.OutboxPublisher;
 import dev.tangle.common.outbox.OutboxRelay;
 
 /**
@@ -21,6 +23,12 @@ import dev.tangle.common.outbox.OutboxRelay;
  * crossings costs one commit instead of one each. Each transition's future completes after the commit with whether
  * its compare-and-set took; a failed transaction fails every future of the batch (their sharers' state is left
  * as it was, so their next update tries again).
+ *
+ * <p>The batch's events are published by the writer right after the commit (docs/adr/0153, as chat sends do,
+ * ADR 0125): their rows are written with {@code relay_after} a grace ahead, the writer takes its place in the
+ * publisher's order while the transaction still holds its rows' locks, and the relay publishes only what JetStream
+ * did not acknowledge within the grace. Each event carries its id as {@code Nats-Msg-Id}, so a row published by
+ * both is stored once by the stream.
  */
 final class PresenceWriter implements AutoCloseable {
 
@@ -104,33 +112,43 @@ final class PresenceWriter implements AutoCloseable {
 
     private void commit(List<Transition> batch) {
         boolean[] took;
-        boolean[] anyEvents = new boolean[1];
+        List<OutboxPublisher.Committed> committed = new ArrayList<>();
+        OutboxPublisher.Slot[] slot = new OutboxPublisher.Slot[1];
         try {
             took = db.inTransaction(tx -> {
                 boolean[] changed = repository.apply(tx, batch.stream().map(Transition::change).toList());
-                List<Event> events = new ArrayList<>();
+                committed.clear();
                 for (int i = 0; i < batch.size(); i++) {
                     if (changed[i]) {
-                        events.addAll(batch.get(i).events());
+                        batch.get(i).events().forEach(e -> committed.add(committed(e)));
                     }
                 }
-                if (!events.isEmpty()) {
-                    Outbox.addAll(tx, events);
-                    anyEvents[0] = true;
+                if (!committed.isEmpty()) {
+                    repository.addDirectOutbox(tx, committed);
+                    if (slot[0] == null) {
+                        slot[0] = relay.publisher().reserve(); // before COMMIT: the rows' locks order the slots
+                    }
                 }
                 return changed;
             });
         } catch (RuntimeException e) {
+            if (slot[0] != null) {
+                slot[0].cancel(); // not committed, or unknown: then the relay publishes it after the grace
+            }
             LOG.log(Level.WARNING, "A batch of " + batch.size() + " place transitions failed: " + e.getMessage());
             batch.forEach(t -> t.done().completeExceptionally(e));
             return;
         }
-        if (anyEvents[0]) {
-            relay.kick();
+        if (slot[0] != null) {
+            slot[0].publish(committed);
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(took[i]);
         }
+    }
+
+    private static OutboxPublisher.Committed committed(Event event) {
+        return new OutboxPublisher.Committed(UUID.fromString(event.id()), event.natsSubject(), Json.write(event));
     }
 
     @Override

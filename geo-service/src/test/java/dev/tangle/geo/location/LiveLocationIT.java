@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tangle.common.contract.GeoContract;
+import dev.tangle.common.error.ApiException;
+import dev.tangle.common.nats.service.NatsServiceClient;
 import dev.tangle.common.test.Await;
 import dev.tangle.common.test.HttpTestClient;
 import dev.tangle.geo.Main;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Live sharing against the real stack: api-server, two socket-server instances, geo-service, PostgreSQL, NATS. */
 class LiveLocationIT {
@@ -225,6 +229,37 @@ class LiveLocationIT {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.text()).contains("durationMinutes");
         assertThat(http.post("/v1/location", Map.of("lat", 1, "lon", 1), null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aForwardedBatchIsAnsweredUpdateByUpdateOnTheIntakeThread() {
+        User a = stack.register("batch");
+        User b = stack.register("batchview");
+        stack.befriend(a, b);
+        share(a, List.of(b), "exact");
+        var client = new NatsServiceClient(geo.service().infra().nats().connection(), Duration.ofSeconds(5));
+        var results = client.call(GeoContract.LOCATIONS, new GeoContract.LocationBatch(List.of(
+                new GeoContract.LocationUpdate(a.id(), 48.1, 11.5, 5.0, null, Instant.now().toString()),
+                new GeoContract.LocationUpdate(a.id(), 91.0, 11.5, null, null, null),
+                new GeoContract.LocationUpdate("not-an-id", 48.1, 11.5, null, null, null)))).results();
+        assertThat(results).hasSize(3);
+        assertThat(results.get(0).error() == null || results.get(0).error().isNull()).as("taken").isTrue();
+        assertThat(results.get(1).error().toString()).contains("lat");
+        assertThat(results.get(2).error().toString()).contains("userId");
+        Await.until(Duration.ofSeconds(5), "the batch's update is live", () -> {
+            for (JsonNode item : http.get("/v1/location/live", b.token()).json().path("items")) {
+                if (item.path("userId").asText().equals(a.id()) && item.path("lat").asDouble() == 48.1) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        assertThatThrownBy(() -> client.call(GeoContract.LOCATIONS, new GeoContract.LocationBatch(null)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+        var raw = geo.service().infra().nats().connection();
+        assertThat(raw.requestWithTimeout(GeoContract.LOCATIONS.subject(), "{nope".getBytes(), Duration.ofSeconds(5))
+                .orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join().getHeaders()
+                .getFirst(io.nats.service.ServiceMessage.NATS_SERVICE_ERROR_CODE)).isEqualTo("400");
     }
 
     private static void invalidate(User owner) {

@@ -6,7 +6,6 @@ import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -16,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
+import dev.tangle.common.time.UtcInstants;
 import dev.tangle.tools.bench.TangleSetup.User;
 import dev.tangle.tools.bench.ws.WsClient;
 import dev.tangle.tools.bench.ws.WsConnection;
@@ -157,7 +157,7 @@ final class LocationSockets implements WsListener, AutoCloseable {
         if (at == null) {
             return;
         }
-        long sentMicros = epochMicros(at);
+        long sentMicros = UtcInstants.epochMicros(at);
         if (sentMicros == Long.MIN_VALUE) {
             return;
         }
@@ -166,61 +166,6 @@ final class LocationSockets implements WsListener, AutoCloseable {
             into.recordValue(Math.max(0, Math.min(recvMicros - sentMicros, 3_600_000_000L)));
         }
         count.incrementAndGet();
-    }
-
-    /**
-     * The epoch microseconds of an ISO instant as {@link #instantOf} writes it ({@code yyyy-MM-ddTHH:mm:ss[.f]Z}),
-     * read directly ({@link Instant#parse} per frame was a sixth of this tool's CPU); anything else through
-     * {@link Instant#parse}; {@link Long#MIN_VALUE} when it is not an instant.
-     */
-    static long epochMicros(String s) {
-        int n = s.length();
-        if (n >= 20 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T' && s.charAt(13) == ':'
-            && s.charAt(16) == ':' && s.charAt(n - 1) == 'Z' && (n == 20 || s.charAt(19) == '.' && n <= 30)) {
-            long micros = 0;
-            int digits = 0;
-            boolean ok = true;
-            for (int i = 20; i < n - 1; i++) {
-                char c = s.charAt(i);
-                ok &= c >= '0' && c <= '9';
-                if (digits < 6) {
-                    micros = micros * 10 + (c - '0');
-                    digits++;
-                }
-            }
-            for (; digits < 6; digits++) {
-                micros *= 10;
-            }
-            int y = num(s, 0, 4);
-            int mo = num(s, 5, 7);
-            int d = num(s, 8, 10);
-            int h = num(s, 11, 13);
-            int mi = num(s, 14, 16);
-            int se = num(s, 17, 19);
-            if (ok && y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= 28 && h >= 0 && h < 24 && mi >= 0 && mi < 60
-                && se >= 0 && se < 60) {
-                long seconds = java.time.LocalDate.of(y, mo, d).toEpochDay() * 86_400L + h * 3600L + mi * 60L + se;
-                return seconds * 1_000_000L + micros;
-            }
-        }
-        try {
-            Instant i = Instant.parse(s);
-            return i.getEpochSecond() * 1_000_000 + i.getNano() / 1000;
-        } catch (DateTimeParseException e) {
-            return Long.MIN_VALUE;
-        }
-    }
-
-    private static int num(String s, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 
     @Override

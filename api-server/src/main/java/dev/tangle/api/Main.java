@@ -59,7 +59,8 @@ public final class Main {
         Reports reports = Reports.start(infra);
         Admin admin = Admin.start(infra, config.admin(), identity, community, chat.messages(), reports.service());
         Webhooks webhooks = Webhooks.start(infra, graph, config.webhooks());
-        Social social = Social.start(infra, graph, users, config.chat().serviceConcurrency());
+        Social social = Social.start(infra, graph, users, config.chat().serviceConcurrency(),
+                config.chat().setupConcurrency());
         Attachments attachments = Attachments.start(infra, community);
         Audience audience = Audience.start(infra, chat.conversations());
 

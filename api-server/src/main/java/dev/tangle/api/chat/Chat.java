@@ -42,7 +42,8 @@ public record Chat(ConversationService conversations, MessageService messages, R
         var connection = infra.nats().connection();
         infra.lifecycle().onStop("chat channel sync", new ChannelSync(connection, conversations));
         infra.lifecycle().onStop("chat services", ChatServiceEndpoints.start(connection, messages, conversations, reads,
-                config.serviceConcurrency(), config.sendConcurrency(), infra.metrics().registry()));
+                config.serviceConcurrency(), config.sendConcurrency(), config.setupConcurrency(),
+                infra.metrics().registry()));
         return new Chat(conversations, messages, reads);
     }
 

@@ -17,15 +17,20 @@ import dev.tangle.common.config.Settings;
  * @param sendConcurrency    most {@code tangle.svc.chat.send} requests waiting for their batch at once per instance
  *                           ({@code chat.send-concurrency}, default 8192): a waiting send is a parked virtual thread
  *                           holding no connection, and more waiting sends only make the next batch larger
+ * @param setupConcurrency   most set-up reads socket-server makes when a user's first session opens
+ *                           ({@code tangle.svc.chat.memberships} and {@code tangle.svc.social.friends}) handled at
+ *                           once per instance ({@code chat.setup-concurrency}, default 4096): a burst of
+ *                           connections is queued for the database pool, not refused (ADR 0160)
  */
 public record ChatConfig(int sendStripes, int sendWriters, int sendBatchMax, int serviceConcurrency,
-                         int sendConcurrency) {
+                         int sendConcurrency, int setupConcurrency) {
     public static ChatConfig from(Settings s) {
         return new ChatConfig(
                 s.integer("chat.send-stripes", 1, 1, 1024),
                 s.integer("chat.send-writers", 1, 1, 16),
                 s.integer("chat.send-batch-max", 256, 1, 1000),
                 s.integer("chat.service-concurrency", 512, 1, 100_000),
-                s.integer("chat.send-concurrency", 8192, 1, 100_000));
+                s.integer("chat.send-concurrency", 8192, 1, 100_000),
+                s.integer("chat.setup-concurrency", 4096, 1, 100_000));
     }
 }

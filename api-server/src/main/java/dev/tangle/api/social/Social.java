@@ -15,13 +15,17 @@ import io.helidon.webserver.http.HttpRouting;
  */
 public record Social(FriendService friends, BlockService blocks) implements Feature {
 
-    /** @param serviceConcurrency requests the NATS endpoints handle at once */
-    public static Social start(ServiceInfra infra, SocialGraph graph, UserRepository users, int serviceConcurrency) {
+    /**
+     * @param serviceConcurrency requests the NATS endpoints handle at once
+     * @param setupConcurrency   of those, the friends query's own bound (socket-server's set-up read)
+     */
+    public static Social start(ServiceInfra infra, SocialGraph graph, UserRepository users, int serviceConcurrency,
+                               int setupConcurrency) {
         FriendRepository repository = new FriendRepository();
         FriendService friends = new FriendService(infra.db(), infra.outbox(), repository, users, graph);
         BlockService blocks = new BlockService(infra.db(), infra.outbox(), repository, graph);
         infra.lifecycle().onStop("social nats service", SocialNatsService.start(infra.nats().connection(), friends,
-                serviceConcurrency, infra.metrics().registry()));
+                serviceConcurrency, setupConcurrency, infra.metrics().registry()));
         return new Social(friends, blocks);
     }
 

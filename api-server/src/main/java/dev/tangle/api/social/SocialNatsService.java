@@ -18,8 +18,11 @@ public final class SocialNatsService {
     private SocialNatsService() {
     }
 
+    /**
+     * @param setupConcurrency the friends query's own bound (socket-server's read when a user's first session opens)
+     */
     public static NatsService start(Connection connection, FriendService friends, int maxConcurrency,
-                                    MeterRegistry meters) {
+                                    int setupConcurrency, MeterRegistry meters) {
         return NatsService.builder(connection, SocialContract.SERVICE_NAME, SocialContract.VERSION)
                 .description("Social graph queries of api-server")
                 .queue(SocialContract.QUEUE).maxConcurrency(maxConcurrency).meters(meters)
@@ -28,7 +31,7 @@ public final class SocialNatsService {
                         throw Problems.validation("userId", "is required and must be an id");
                     }
                     return new FriendsReply(friends.friendIds(request.userId()));
-                })
+                }, setupConcurrency)
                 .start();
     }
 }

@@ -44,14 +44,15 @@ public final class ChatServiceEndpoints {
 
     /** Starts the service; close the returned one to drain it. */
     public static NatsService start(Connection connection, MessageService messages, ConversationService conversations,
-                                    ReadService reads, int maxConcurrency, int sendConcurrency, MeterRegistry meters) {
+                                    ReadService reads, int maxConcurrency, int sendConcurrency, int setupConcurrency,
+                                    MeterRegistry meters) {
         ChatServiceEndpoints endpoints = new ChatServiceEndpoints(messages, conversations, reads);
         return NatsService.builder(connection, ChatContract.SERVICE_NAME, ChatContract.VERSION)
                 .description("Chat commands and queries of api-server")
                 .queue(ChatContract.QUEUE).maxConcurrency(maxConcurrency).meters(meters)
                 .endpoint(ChatContract.SEND, endpoints::send, sendConcurrency)
                 .endpoint(ChatContract.HISTORY, endpoints::history)
-                .endpoint(ChatContract.MEMBERSHIPS, endpoints::memberships)
+                .endpoint(ChatContract.MEMBERSHIPS, endpoints::memberships, setupConcurrency)
                 .endpoint(ChatContract.MEMBERS, endpoints::members)
                 .endpoint(ChatContract.READ, endpoints::read)
                 .start();

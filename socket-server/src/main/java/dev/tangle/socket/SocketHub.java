@@ -144,6 +144,7 @@ final class SocketHub implements SessionHandler {
             try {
                 if (registry.retire(user)) {
                     memberships.drop(user);
+                    presence.retired(user);
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Retiring user " + user.id() + " failed", e);

@@ -94,6 +94,11 @@ public final class PresenceService implements SocialListener {
         announce(user.id(), store.update(user.id(), e -> e.withInstance(instanceId, false)));
     }
 
+    /** The user's linger here is over (their subscriptions are gone). Called under the user's lock. */
+    public void retired(LocalUser user) {
+        store.forget(user.id());
+    }
+
     /** The user chose a status; false when it could not be stored (NATS unavailable). */
     public boolean set(UUID userId, String status, String text, Instant expiresAt) {
         return write(userId, e -> e.withStatus(status, text, expiresAt).withInstance(instanceId, true));

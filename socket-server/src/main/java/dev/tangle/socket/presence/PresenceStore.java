@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import dev.tangle.common.json.Json;
@@ -17,7 +18,9 @@ import io.nats.client.api.KeyValueOperation;
 /**
  * The {@code tangle_presence} KV bucket: {@code u.<userId>} holds a {@link PresenceEntry}, changed only by
  * compare-and-set so instances sharing a user never lose each other's updates; {@code i.<instanceId>} holds
- * the time of the instance's last heartbeat (epoch ms).
+ * the time of the instance's last heartbeat (epoch ms). A change of a local user's entry first tries the revision
+ * this instance last wrote, without reading the entry again; only a conflict (another instance wrote, the entry
+ * expired or was deleted) costs the read.
  */
 final class PresenceStore {
 
@@ -25,6 +28,11 @@ final class PresenceStore {
     private static final int ATTEMPTS = 16;
 
     private final KeyValue kv;
+    /** What this instance last wrote for each local user: its revision and value. */
+    private final ConcurrentHashMap<UUID, Written> written = new ConcurrentHashMap<>();
+
+    private record Written(long revision, PresenceEntry entry) {
+    }
 
     PresenceStore(Connection nats) {
         this.kv = Streams.bucket(nats, Streams.PRESENCE_BUCKET);
@@ -59,27 +67,41 @@ final class PresenceStore {
     /** Applies a change with compare-and-set, retrying on conflict; returns the old and new values. */
     Change update(UUID userId, UnaryOperator<PresenceEntry> change) {
         String key = userKey(userId);
+        Written mine = written.get(userId);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
-                KeyValueEntry current = kv.get(key);
-                boolean exists = current != null && current.getOperation() == KeyValueOperation.PUT && current.getValue() != null;
-                PresenceEntry old = exists ? Json.read(current.getValue(), PresenceEntry.class) : null;
-                PresenceEntry next = change.apply(old == null ? PresenceEntry.empty() : old);
-                if (exists) {
-                    kv.update(key, Json.write(next), current.getRevision());
+                PresenceEntry old;
+                long revision;
+                if (mine != null) { // the entry as this instance left it, unless the update below conflicts
+                    old = mine.entry();
+                    revision = mine.revision();
                 } else {
-                    kv.create(key, Json.write(next));
+                    KeyValueEntry current = kv.get(key);
+                    boolean exists = current != null && current.getOperation() == KeyValueOperation.PUT && current.getValue() != null;
+                    old = exists ? Json.read(current.getValue(), PresenceEntry.class) : null;
+                    revision = exists ? current.getRevision() : 0;
                 }
+                PresenceEntry next = change.apply(old == null ? PresenceEntry.empty() : old);
+                long now = old != null ? kv.update(key, Json.write(next), revision) : kv.create(key, Json.write(next));
+                written.put(userId, new Written(now, next));
                 return new Change(old, next);
             } catch (JetStreamApiException conflict) {
-                // another instance changed it first: read again
+                // another instance changed it first, or it expired: read again
+                mine = null;
+                written.remove(userId);
             } catch (IOException | RuntimeException e) {
+                written.remove(userId);
                 LOG.log(Level.WARNING, "Cannot update presence of " + userId + ": " + e);
                 return null;
             }
         }
         LOG.log(Level.WARNING, "Gave up updating presence of " + userId + " after " + ATTEMPTS + " conflicts");
         return null;
+    }
+
+    /** The user left this instance: forget what it wrote for them. */
+    void forget(UUID userId) {
+        written.remove(userId);
     }
 
     void beat(String instanceId) {

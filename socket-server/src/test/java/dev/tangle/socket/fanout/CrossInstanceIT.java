@@ -8,9 +8,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tangle.common.http.RunningService;
 import dev.tangle.common.id.Ids;
 import dev.tangle.common.test.Await;
+import dev.tangle.common.json.Json;
+import dev.tangle.common.nats.Streams;
 import dev.tangle.common.test.HttpTestClient;
+import dev.tangle.common.test.TestInfra;
 import dev.tangle.socket.support.SocketStack;
 import dev.tangle.socket.support.WsClient;
+import io.nats.client.Connection;
+import io.nats.client.KeyValue;
+import io.nats.client.Nats;
+import io.nats.client.api.KeyValueEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,6 +164,46 @@ class CrossInstanceIT {
         assertThat(probe.frames("presence")).isEmpty();
         for (WsClient c : new WsClient[] {aWs, lateA, bAgain, probe}) {
             c.close();
+        }
+    }
+
+    @Test
+    void aUserOnBothInstancesStaysOnlineUntilTheLastSessionOfEitherEnds() throws Exception {
+        UUID a = Ids.newId();
+        UUID b = Ids.newId();
+        stack.chat().befriend(a, b);
+        WsClient aWs = connect(one, a);
+        Connection admin = Nats.connect(TestInfra.nats().url());
+        KeyValue presence = admin.keyValue(Streams.PRESENCE_BUCKET);
+        // each instance writes b's entry with the revision it last wrote itself: the other's writes must win
+        // through a conflict and a fresh read, never be overwritten
+        for (int round = 0; round < 3; round++) {
+            WsClient onOne = connect(one, b);
+            WsClient onTwo = connect(two, b);
+            aWs.await("b online", f -> aWs.frames("presence").getLast().path("status").asText().equals("online"));
+            Await.until(Duration.ofSeconds(5), "b's entry names both instances", () -> instancesOf(presence, b) == 2);
+            onOne.close();
+            Await.until(Duration.ofSeconds(5), "b's entry names one instance", () -> instancesOf(presence, b) == 1);
+            WsClient probe = connect(two, a);
+            probe.await("b still online after one of two instances", f -> isPresence(f, b, "online"));
+            probe.close();
+            onTwo.close();
+            Await.until(Duration.ofSeconds(5), "b offline after the last session", () ->
+                    aWs.frames("presence").getLast().path("status").asText().equals("offline"));
+            assertThat(instancesOf(presence, b)).isZero();
+        }
+        assertThat(aWs.frames("presence")).extracting(f -> f.path("status").asText())
+                .containsExactly("online", "offline", "online", "offline", "online", "offline");
+        aWs.close();
+        admin.close();
+    }
+
+    private static int instancesOf(KeyValue presence, UUID user) {
+        try {
+            KeyValueEntry entry = presence.get("u." + user);
+            return entry == null || entry.getValue() == null ? 0 : Json.tree(entry.getValue()).path("instances").size();
+        } catch (java.io.IOException | io.nats.client.JetStreamApiException e) {
+            throw new IllegalStateException(e);
         }
     }
 

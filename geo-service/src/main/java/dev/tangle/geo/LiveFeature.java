@@ -11,7 +11,6 @@ import dev.tangle.geo.GeoConfig.GeoSettings;
 import dev.tangle.geo.location.Coalescer;
 import dev.tangle.geo.location.LiveStatus;
 import dev.tangle.geo.location.LocationHttpService;
-import dev.tangle.geo.location.LocationIntake;
 import dev.tangle.geo.location.LocationNatsService;
 import dev.tangle.geo.location.LocationService;
 import dev.tangle.geo.location.LocationStore;
@@ -89,7 +88,6 @@ public record LiveFeature(TokenVerifier verifier, ShareService shares, LocationS
 
         lifecycle.onStop("geo nats service", LocationNatsService.start(nats, infra.metrics().registry(), locations,
                 s.serviceConcurrency()));
-        lifecycle.onStop("location intake", LocationIntake.start(nats, infra.metrics().registry(), locations));
         metrics.gauge("places.indexed", "Places in this instance's index", index::size);
         metrics.gauge("locations.unstored", "Last locations written but not yet acknowledged by the bucket", store::unstoredCount);
         metrics.gauge("shares.cached", "Sharers whose audience this instance holds", cache::size);

@@ -15,9 +15,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
 
 /**
- * Serves {@link GeoContract#LOCATION} (one update) in queue group geo-service; {@link GeoContract#LOCATIONS} (the
- * {@code location} frames socket-server forwards, batched per instance, docs/adr/0145) is taken by
- * {@link LocationIntake} on its own thread (docs/adr/0151) through {@link #ingestAll}.
+ * Serves, in queue group geo-service, {@link GeoContract#LOCATION} (one update) and {@link GeoContract#LOCATIONS}
+ * (the {@code location} frames socket-server forwards, batched per instance, docs/adr/0145). A batch only offers
+ * its updates to their sharers' slots, so it is answered on a dispatcher thread of its own (docs/adr/0151): as a
+ * virtual thread it waited for one of the two carriers behind thousands of processing threads, and whole batches
+ * missed the caller's timeout under load.
  */
 public final class LocationNatsService {
 
@@ -28,11 +30,12 @@ public final class LocationNatsService {
         return NatsService.builder(nats, "tangle-geo", "1.0.0").queue("geo-service").meters(meters)
                 .maxConcurrency(concurrency).description("Location updates from socket-server")
                 .endpoint(GeoContract.LOCATION, q -> new GeoContract.Accepted(ingest(locations, q, Instant.now())))
+                .endpointOnOwnThread(GeoContract.LOCATIONS, batch -> ingestAll(locations, batch))
                 .start();
     }
 
     /** Each update on its own: a refused one is answered with its problem, the others are taken. */
-    static GeoContract.BatchResults ingestAll(LocationService locations, GeoContract.LocationBatch batch) {
+    private static GeoContract.BatchResults ingestAll(LocationService locations, GeoContract.LocationBatch batch) {
         if (batch.updates() == null) {
             throw Problems.validation("updates", "is required");
         }

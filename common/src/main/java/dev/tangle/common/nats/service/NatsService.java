@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
 import io.nats.service.Service;
 import io.nats.service.ServiceEndpoint;
 import io.nats.service.ServiceMessage;
@@ -33,7 +34,8 @@ import io.nats.service.ServiceMessage;
  * answer failures with {@code Nats-Service-Error} headers and a problem body, and drain on close.
  *
  * <p>When the bound is reached a request is answered {@code unavailable} at once (retryable) rather than queued
- * without limit or left to time out.
+ * without limit or left to time out. An endpoint registered with {@link Builder#endpointOnOwnThread} is the
+ * exception: answered on a dispatcher thread of its own, one request at a time.
  */
 public final class NatsService implements AutoCloseable {
 
@@ -42,11 +44,16 @@ public final class NatsService implements AutoCloseable {
     private final Service service;
     private final ExecutorService executor;
     private final Duration drainTimeout;
+    private final Connection connection;
+    private final List<Dispatcher> ownThreads;
 
-    private NatsService(Service service, ExecutorService executor, Duration drainTimeout) {
+    private NatsService(Service service, ExecutorService executor, Duration drainTimeout, Connection connection,
+                        List<Dispatcher> ownThreads) {
         this.service = service;
         this.executor = executor;
         this.drainTimeout = drainTimeout;
+        this.connection = connection;
+        this.ownThreads = ownThreads;
     }
 
     /**
@@ -72,6 +79,7 @@ public final class NatsService implements AutoCloseable {
     @Override
     public void close() {
         service.stop(true);
+        ownThreads.forEach(connection::closeDispatcher);
         executor.shutdown();
         try {
             if (!executor.awaitTermination(drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -133,7 +141,17 @@ public final class NatsService implements AutoCloseable {
         }
 
         public <Q, R> Builder endpoint(Operation<Q, R> operation, Handler<Q, R> handler) {
-            registrations.add(new Registration<>(operation, handler, 0));
+            registrations.add(new Registration<>(operation, handler, 0, false));
+            return this;
+        }
+
+        /**
+         * An endpoint answered on a NATS dispatcher thread of its own (a platform thread), one request at a time,
+         * outside the service's bound: for a cheap operation whose requests must not wait for a carrier behind the
+         * service's virtual threads (geo-service's location batches, docs/adr/0151). The handler must not block.
+         */
+        public <Q, R> Builder endpointOnOwnThread(Operation<Q, R> operation, Handler<Q, R> handler) {
+            registrations.add(new Registration<>(operation, handler, 0, true));
             return this;
         }
 
@@ -146,7 +164,7 @@ public final class NatsService implements AutoCloseable {
             if (ownConcurrency < 1) {
                 throw new IllegalArgumentException("ownConcurrency must be at least 1");
             }
-            registrations.add(new Registration<>(operation, handler, ownConcurrency));
+            registrations.add(new Registration<>(operation, handler, ownConcurrency, false));
             return this;
         }
 
@@ -157,9 +175,16 @@ public final class NatsService implements AutoCloseable {
             Semaphore permits = new Semaphore(maxConcurrency);
             var builder = Service.builder().connection(connection).name(name).version(version)
                     .description(description).drainTimeout(drainTimeout);
+            List<Dispatcher> ownThreads = new ArrayList<>();
             for (Registration<?, ?> r : registrations) {
+                Dispatcher own = null;
+                if (r.ownThread()) {
+                    own = connection.createDispatcher();
+                    own.setPendingLimits(-1, -1); // never dropped: a slow endpoint shows as the caller's timeout
+                    ownThreads.add(own);
+                }
                 builder.addServiceEndpoint(r.endpoint(connection, queue, executor,
-                        r.ownConcurrency() > 0 ? new Semaphore(r.ownConcurrency()) : permits, meters));
+                        r.ownConcurrency() > 0 ? new Semaphore(r.ownConcurrency()) : permits, own, meters));
             }
             Service service = builder.build();
             service.startService();
@@ -168,19 +193,27 @@ public final class NatsService implements AutoCloseable {
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "Service " + name + " started while NATS is unreachable: " + e.getMessage());
             }
-            return new NatsService(service, executor, drainTimeout);
+            return new NatsService(service, executor, drainTimeout, connection, ownThreads);
         }
     }
 
-    private record Registration<Q, R>(Operation<Q, R> operation, Handler<Q, R> handler, int ownConcurrency) {
+    private record Registration<Q, R>(Operation<Q, R> operation, Handler<Q, R> handler, int ownConcurrency,
+                                      boolean ownThread) {
 
+        /** {@code own}: the endpoint's own dispatcher, on whose thread it answers; null for the shared way. */
         ServiceEndpoint endpoint(Connection connection, String queue, ExecutorService executor, Semaphore permits,
-                                 MeterRegistry meters) {
+                                 Dispatcher own, MeterRegistry meters) {
             return ServiceEndpoint.builder()
                     .endpointName(operation.service() + "-" + operation.name())
                     .endpointSubject(operation.subject())
                     .endpointQueueGroup(queue)
+                    .dispatcher(own)
                     .handler(msg -> {
+                        if (own != null) {
+                            long start = System.nanoTime();
+                            respond(connection, msg, answer(msg.getData()), meters, start);
+                            return;
+                        }
                         if (!permits.tryAcquire()) {
                             respond(connection, msg, failure(Problems.unavailable(
                                     "Too many requests in flight; retry shortly")), meters, System.nanoTime());

@@ -35,6 +35,7 @@ class NatsServiceIT {
     static final Operation<Greet, Greeting> GREET = Operation.of("test", "greet", Greet.class, Greeting.class);
     static final Operation<Greet, Greeting> SLOW = Operation.of("test", "slow", Greet.class, Greeting.class);
     static final Operation<Greet, Greeting> PARKED = Operation.of("test", "parked", Greet.class, Greeting.class);
+    static final Operation<Greet, Greeting> OWN_THREAD = Operation.of("test", "own-thread", Greet.class, Greeting.class);
     static final Operation<Greet, Greeting> NOBODY = Operation.of("test", "nobody", Greet.class, Greeting.class);
 
     private static NatsServerProcess nats;
@@ -79,6 +80,12 @@ class NatsServiceIT {
                     }
                     return new Greeting("parked " + q.name());
                 }, 3)
+                .endpointOnOwnThread(OWN_THREAD, q -> {
+                    if (q.name() == null) {
+                        throw Problems.validation("name", "is required");
+                    }
+                    return new Greeting((Thread.currentThread().isVirtual() ? "virtual " : "platform ") + q.name());
+                })
                 .start();
     }
 
@@ -165,6 +172,20 @@ class NatsServiceIT {
         for (CompletableFuture<Greeting> f : held) {
             assertThat(f.get(5, TimeUnit.SECONDS).text()).startsWith("parked ");
         }
+    }
+
+    @Test
+    void anOwnThreadEndpointAnswersOnAPlatformThreadWithTheSameErrorModelAndIsDiscovered() throws Exception {
+        assertThat(client.call(OWN_THREAD, new Greet("x", 1)).text()).isEqualTo("platform x");
+        assertThatThrownBy(() -> client.call(OWN_THREAD, new Greet(null, 1)))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.fieldErrors()).extracting(ApiException.FieldError::field).containsExactly("name");
+                });
+        Message garbage = connection.request(OWN_THREAD.subject(), "{nope".getBytes(), Duration.ofSeconds(2));
+        assertThat(garbage.getHeaders().getFirst("Nats-Service-Error-Code")).isEqualTo("400");
+        Message info = connection.request("$SRV.INFO.tangle-test", new byte[0], Duration.ofSeconds(2));
+        assertThat(info.getData()).asString().contains("tangle.svc.test.own-thread");
     }
 
     @Test
